@@ -1,0 +1,53 @@
+# Model Card Studio. `make serve` and `make test` are the two commands in the README;
+# both run the idempotent setup first, so they work on a fresh machine.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: setup serve dist test check fmt lint unit e2e clean screenshot
+
+## setup: install the toolchain (Trunk, wasm-bindgen-cli, wasm-opt, Chromium, Playwright)
+setup:
+	@scripts/setup.sh
+
+## serve: set up, build, and serve the app on http://127.0.0.1:8080
+serve: setup
+	trunk serve --release
+
+## dist: release build into dist/
+dist: setup
+	trunk build --release
+
+## check: formatting, lints (native and wasm32) and the native unit tests
+check: fmt lint unit
+
+fmt:
+	cargo fmt --check
+
+lint:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy $(WASM) --lib --bins -- -D warnings
+
+unit:
+	cargo test
+
+## e2e: the Playwright specs in headless Chromium, against the release build in dist/
+e2e:
+	playwright test
+
+## test: everything CI runs: setup, check, a release build, and the browser tests
+test: setup
+	$(MAKE) --no-print-directory check
+	trunk build --release
+	$(MAKE) --no-print-directory e2e
+
+clean:
+	cargo clean
+	rm -rf dist test-results playwright-report
+
+## screenshot: regenerate docs/screenshot.png from the release build
+screenshot: dist
+	node scripts/screenshot.mjs

@@ -1,0 +1,39 @@
+// Prints the size of every file in dist/, raw, gzip (level 9) and brotli (quality 11),
+// and the total a first visit downloads. Usage: node scripts/sizes.mjs [dist]
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+export function distSizes(dir = 'dist') {
+  const files = [];
+  const walk = (path) => {
+    for (const name of readdirSync(path)) {
+      const full = join(path, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else files.push(full);
+    }
+  };
+  walk(dir);
+  return files.sort().map((file) => {
+    const bytes = readFileSync(file);
+    return {
+      file: relative(dir, file),
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      }).length,
+    };
+  });
+}
+
+const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = distSizes(process.argv[2] ?? 'dist');
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  console.log(`${'file'.padEnd(48)}${'raw KB'.padStart(8)}${'gzip KB'.padStart(9)}${'br KB'.padStart(9)}`);
+  for (const r of [...rows, { file: 'total', ...total }]) {
+    console.log(`${r.file.padEnd(48)}${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+  }
+}

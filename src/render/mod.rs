@@ -1,0 +1,63 @@
+//! The one renderer from user text to HTML. Every piece of HTML the app shows or exports
+//! comes out of this module as [`SafeHtml`], and only this module can make one.
+//!
+//! Markdown is rendered by pulldown-cmark, which passes raw HTML and any link scheme
+//! through untouched, so its output is always sanitized before it leaves here. What
+//! survives is defined once, in [`policy`]; ammonia applies it natively (CLI, tests) and
+//! DOMPurify in the browser, where ammonia would triple the download (`docs/decisions.md`).
+
+pub mod policy;
+
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+
+use pulldown_cmark::{Options, Parser, html};
+
+/// HTML that has been sanitized. The only way to get one is through this module.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SafeHtml(String);
+
+impl SafeHtml {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+fn markdown_options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
+}
+
+/// Renders Markdown (with any inline HTML it contains) to sanitized HTML.
+pub fn markdown_to_html(markdown: &str) -> SafeHtml {
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut raw, Parser::new_ext(markdown, markdown_options()));
+    sanitize(&raw).unwrap_or_else(|| escaped_source(markdown))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn sanitize(html: &str) -> Option<SafeHtml> {
+    Some(SafeHtml(native::sanitize(html)))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn sanitize(html: &str) -> Option<SafeHtml> {
+    browser::sanitize(html).map(SafeHtml)
+}
+
+/// The fallback when no sanitizer is available: the source as escaped, preformatted text.
+fn escaped_source(markdown: &str) -> SafeHtml {
+    let mut html = String::from("<pre class=\"unrendered\">");
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html_body_text(&mut html, markdown);
+    html.push_str("</pre>");
+    SafeHtml(html)
+}
+
+#[cfg(test)]
+mod tests;

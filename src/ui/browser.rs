@@ -1,0 +1,49 @@
+//! Thin wrappers over browser APIs the components need: files in, files out, the clock.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Offers `text` as a file download named `filename`.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let anchor: HtmlAnchorElement = leptos::prelude::document()
+        .create_element("a")
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(|_| "could not create a download link".to_owned())?;
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    // Revoke later: some browsers start reading the blob only after click() returns.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// Reads a picked file as UTF-8 text.
+pub async fn read_text(file: &File) -> Result<String, String> {
+    let text = JsFuture::from(file.text()).await.map_err(describe)?;
+    text.as_string().ok_or_else(|| format!("{} is not a text file", file.name()))
+}
+
+fn describe(error: JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the browser refused".to_owned())
+}

@@ -1,0 +1,106 @@
+import { test as base, expect, type Page, type Locator, type Download } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+
+/** The app as a user sees it: controls found by their accessible names. */
+export class StudioPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto('./');
+    await expect(this.field('Name')).toBeVisible();
+  }
+
+  field(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  metricName(row: number): Locator {
+    return this.page.getByLabel(`Metric ${row} name`, { exact: true });
+  }
+
+  metricValue(row: number): Locator {
+    return this.page.getByLabel(`Metric ${row} value`, { exact: true });
+  }
+
+  get preview(): Locator {
+    return this.page.getByRole('article', { name: 'Card preview' });
+  }
+
+  get saveState(): Locator {
+    return this.page.getByTestId('save-state');
+  }
+
+  get error(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  async fillSeedCard() {
+    await this.field('Name').fill('ImageClassifier');
+    await this.field('Version').fill('1.0');
+    await this.page.getByRole('button', { name: 'Add metric' }).click();
+    await this.metricName(1).fill('accuracy');
+    await this.metricValue(1).fill('0.92');
+    await this.field('Limitations').fill('May misclassify rare images');
+  }
+
+  async waitUntilSaved() {
+    await expect(this.saveState).toHaveText('Saved in this browser');
+  }
+
+  /** Imports a file through the "Import" control. */
+  async importFile(name: string, contents: string, mimeType = 'application/json') {
+    await this.page.getByLabel('Import', { exact: true }).setInputFiles({
+      name,
+      mimeType,
+      buffer: Buffer.from(contents),
+    });
+  }
+
+  /** Clicks a download button and returns the file's name and text. */
+  async download(button: string): Promise<{ name: string; text: string }> {
+    const [download]: [Download, void] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: button, exact: true }).click(),
+    ]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
+
+  /** What the app keeps in localStorage under its own prefix. */
+  async storedKeys(): Promise<Record<string, string>> {
+    return this.page.evaluate(() => {
+      const entries: Record<string, string> = {};
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i)!;
+        entries[key] = localStorage.getItem(key)!;
+      }
+      return entries;
+    });
+  }
+}
+
+/**
+ * Every spec fails on an uncaught page error or a console error, so a build that
+ * compiles but does not start can never pass.
+ */
+export const test = base.extend<{ studio: StudioPage; pageErrors: string[] }>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+      });
+      await use(errors);
+      expect(errors, 'the page logged errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+  studio: async ({ page }, use) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await use(studio);
+  },
+});
+
+export { expect };
