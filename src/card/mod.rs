@@ -1,10 +1,15 @@
 //! The model card: what a card says, independent of any file format or screen.
 //!
-//! Everything here is plain data. Free text fields hold Markdown. Every struct is
+//! The sections follow Mitchell et al. 2019 ("Model Cards for Model Reporting") and the
+//! Hugging Face model card template. Free-text fields hold Markdown. Every struct is
 //! `#[serde(default)]`, so a field added later reads as empty from older files.
 
+pub mod completeness;
+pub mod example;
 pub mod fields;
+pub mod licenses;
 mod model_info;
+pub mod templates;
 
 use serde::{Deserialize, Serialize};
 
@@ -15,16 +20,45 @@ pub use model_info::{ModelInfo, ModelInfoError, create_model_card};
 #[serde(default)]
 pub struct Card {
     pub model_details: ModelDetails,
+    pub intended_use: IntendedUse,
+    pub factors: Factors,
+    pub metrics: Metrics,
+    pub training_data: DataSection,
+    pub evaluation_data: DataSection,
+    pub training_procedure: TrainingProcedure,
     pub quantitative_analysis: QuantitativeAnalysis,
     pub bias_risks_limitations: BiasRisksLimitations,
+    pub ethical_considerations: EthicalConsiderations,
+    pub caveats_and_recommendations: String,
+    pub environmental_impact: EnvironmentalImpact,
+    pub technical_specifications: TechnicalSpecifications,
+    pub get_started: CodeBlock,
+    pub more: MoreInformation,
+    pub hf_metadata: HfMetadata,
+    pub custom_sections: Vec<CustomSection>,
 }
 
-/// What the model is.
+/// What the model is, who made it, and under what terms.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ModelDetails {
     pub name: String,
+    /// One line: what the model is and does.
+    pub summary: String,
+    pub description: String,
+    pub model_type: String,
+    pub architecture: String,
     pub version: Version,
+    pub owners: Vec<Owner>,
+    pub funded_by: String,
+    pub shared_by: String,
+    pub license: License,
+    pub languages: Vec<String>,
+    pub base_models: Vec<String>,
+    pub links: Links,
+    pub citation: Citation,
+    /// Where to send questions about the model.
+    pub contact: String,
 }
 
 /// A release of the model.
@@ -32,29 +66,175 @@ pub struct ModelDetails {
 #[serde(default)]
 pub struct Version {
     pub name: String,
+    /// `YYYY-MM-DD`, as an HTML date input gives it.
+    pub date: String,
+    /// What changed since the previous version.
+    pub changes: String,
 }
 
-/// How well the model does, as structured results.
+/// A person or organisation that develops or owns the model.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Owner {
+    pub name: String,
+    pub contact: String,
+}
+
+/// The licence, as a Hub/SPDX id, or `other` with a name and a link.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct License {
+    pub id: String,
+    pub name: String,
+    pub link: String,
+}
+
+impl License {
+    pub fn is_other(&self) -> bool {
+        self.id == licenses::OTHER
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Links {
+    pub repository: String,
+    pub paper: String,
+    pub demo: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Citation {
+    pub bibtex: String,
+    pub apa: String,
+}
+
+/// Who the model is for, and what it must not be used for.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct IntendedUse {
+    pub direct_use: String,
+    pub downstream_use: String,
+    pub primary_users: String,
+    pub out_of_scope_use: String,
+}
+
+/// The factors (groups, instrumentation, environments) along which performance varies.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Factors {
+    pub relevant_factors: String,
+    pub evaluation_factors: String,
+}
+
+/// How performance is measured.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Metrics {
+    pub performance_measures: String,
+    pub decision_thresholds: String,
+    /// How uncertainty and variation are reported.
+    pub variation_approaches: String,
+}
+
+/// The datasets of one stage (training or evaluation), with notes on them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DataSection {
+    pub datasets: Vec<Dataset>,
+    pub notes: String,
+}
+
+impl DataSection {
+    pub fn is_empty(&self) -> bool {
+        self.datasets.is_empty() && self.notes.trim().is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Dataset {
+    pub name: String,
+    /// A URL or a Hugging Face Hub dataset id.
+    pub link: String,
+    pub description: String,
+    pub motivation: String,
+    pub preprocessing: String,
+    pub split: String,
+    pub sensitive: bool,
+    pub sensitive_notes: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TrainingProcedure {
+    pub preprocessing: String,
+    /// e.g. fp16 mixed precision.
+    pub training_regime: String,
+    pub hyperparameters: String,
+    pub speeds_sizes_times: String,
+}
+
+/// How well the model does: structured results and a summary.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct QuantitativeAnalysis {
     pub results: Vec<MetricResult>,
+    pub summary: String,
 }
 
-/// One measured value of one metric.
+/// One measured value of one metric, on one dataset split, for one slice of the data.
 ///
-/// The value is kept as the text the user or the source file gave (`0.92`, `85.3%`),
-/// so nothing is lost to float formatting.
+/// Numbers are kept as the text the user or the source file gave (`0.92`, `85.3%`), so
+/// nothing is lost to float formatting.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MetricResult {
+    /// The metric type, e.g. `accuracy`.
     pub metric: String,
     pub value: String,
+    pub dataset: String,
+    pub split: String,
+    /// Empty for the whole dataset; several terms for an intersectional result.
+    pub slice: Vec<SliceTerm>,
+    pub ci_lower: String,
+    pub ci_upper: String,
+    pub threshold: String,
 }
 
 impl MetricResult {
     pub fn new(metric: impl Into<String>, value: impl Into<String>) -> Self {
-        Self { metric: metric.into(), value: value.into() }
+        Self { metric: metric.into(), value: value.into(), ..Self::default() }
+    }
+
+    /// `gender=female, age=18-25`, or `overall` for the whole dataset.
+    pub fn slice_label(&self) -> String {
+        let terms: Vec<String> = self
+            .slice
+            .iter()
+            .filter(|term| !term.is_blank())
+            .map(|term| format!("{}={}", term.factor.trim(), term.value.trim()))
+            .collect();
+        if terms.is_empty() { "overall".to_owned() } else { terms.join(", ") }
+    }
+}
+
+/// One factor=value pair of a slice.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SliceTerm {
+    pub factor: String,
+    pub value: String,
+}
+
+impl SliceTerm {
+    pub fn new(factor: impl Into<String>, value: impl Into<String>) -> Self {
+        Self { factor: factor.into(), value: value.into() }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.factor.trim().is_empty() && self.value.trim().is_empty()
     }
 }
 
@@ -62,5 +242,142 @@ impl MetricResult {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BiasRisksLimitations {
+    /// Bias, risks and limitations: the seed's `limitations` lives here.
     pub limitations: String,
+    pub recommendations: String,
+}
+
+/// Ethical risks, each with how it is mitigated.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EthicalConsiderations {
+    pub risks: Vec<Risk>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Risk {
+    pub risk: String,
+    pub mitigation: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EnvironmentalImpact {
+    pub hardware_type: String,
+    pub hours_used: String,
+    pub cloud_provider: String,
+    pub compute_region: String,
+    /// In kg CO2eq.
+    pub co2_emitted: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TechnicalSpecifications {
+    pub architecture_and_objective: String,
+    pub hardware: String,
+    pub software: String,
+}
+
+/// A code sample with its language, e.g. for "How to get started".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CodeBlock {
+    pub language: String,
+    pub code: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MoreInformation {
+    pub glossary: String,
+    pub more_information: String,
+    pub card_authors: String,
+    pub card_contact: String,
+}
+
+/// Hugging Face metadata that has no place in the body.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HfMetadata {
+    pub tags: Vec<String>,
+    /// Hub dataset ids.
+    pub datasets: Vec<String>,
+    /// Hub metric ids.
+    pub metrics: Vec<String>,
+    pub pipeline_tag: String,
+    pub library_name: String,
+    /// Every other front-matter key (widget, gating, unknown keys), verbatim and in order.
+    pub extra_yaml: String,
+}
+
+/// A titled Markdown section the user adds, or one an import could not map.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CustomSection {
+    pub title: String,
+    pub body: String,
+}
+
+/// Example text in templates is wrapped as `[[Example: …]]`. It is shown so the user sees
+/// what to write, and never counts as content.
+pub const EXAMPLE_OPEN: &str = "[[Example:";
+pub const EXAMPLE_CLOSE: &str = "]]";
+
+/// Wraps template text as an example for the user to replace.
+pub fn example_text(text: &str) -> String {
+    format!("{EXAMPLE_OPEN} {text}{EXAMPLE_CLOSE}")
+}
+
+/// The text with every `[[Example: …]]` span removed.
+pub fn without_examples(text: &str) -> String {
+    let mut rest = text;
+    let mut kept = String::new();
+    while let Some(start) = rest.find(EXAMPLE_OPEN) {
+        kept.push_str(&rest[..start]);
+        match rest[start..].find(EXAMPLE_CLOSE) {
+            Some(end) => rest = &rest[start + end + EXAMPLE_CLOSE.len()..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    kept.push_str(rest);
+    kept
+}
+
+/// Whether the text says something: not blank, and not only example text.
+pub fn has_content(text: &str) -> bool {
+    !without_examples(text).trim().is_empty()
+}
+
+/// Whether the text still contains example text to replace.
+pub fn has_example(text: &str) -> bool {
+    text.contains(EXAMPLE_OPEN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_text_is_not_content() {
+        let example = example_text("A ResNet-50 that sorts photos.");
+        assert_eq!(example, "[[Example: A ResNet-50 that sorts photos.]]");
+        assert!(!has_content(&example));
+        assert!(has_example(&example));
+        assert!(has_content(&format!("Real text. {example}")));
+        assert!(!has_content("   "));
+        assert!(!has_content("[[Example: never closed"));
+    }
+
+    #[test]
+    fn slice_labels_name_every_term() {
+        let mut result = MetricResult::new("accuracy", "0.9");
+        assert_eq!(result.slice_label(), "overall");
+        result.slice = vec![SliceTerm::new("gender", "female"), SliceTerm::new("age", "18-25")];
+        assert_eq!(result.slice_label(), "gender=female, age=18-25");
+    }
 }

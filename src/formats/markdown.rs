@@ -3,21 +3,25 @@
 //! The output is split into top-level sections so the preview can re-render only the
 //! section that changed. Empty sections are left out; no filler text is ever printed.
 
-use crate::card::Card;
+use crate::card::{Card, Dataset, MetricResult, licenses};
 
 /// One top-level part of the rendered card: the title block or a `##` section.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarkdownSection {
     /// A stable identifier, used as the preview's key and the HTML anchor.
-    pub id: &'static str,
+    pub id: String,
     pub markdown: String,
 }
 
 /// The whole card as one Markdown document.
 pub fn to_markdown(card: &Card) -> String {
-    let sections = card_sections(card);
+    join_sections(&card_sections(card))
+}
+
+/// Joins sections into one document, one blank line apart.
+pub fn join_sections(sections: &[MarkdownSection]) -> String {
     let mut text = String::new();
-    for section in &sections {
+    for section in sections {
         if !text.is_empty() {
             text.push('\n');
         }
@@ -29,54 +33,317 @@ pub fn to_markdown(card: &Card) -> String {
 /// Writes one section's Markdown; writes nothing when the section is empty.
 type SectionWriter = fn(&Card, &mut Writer);
 
-/// Every top-level section, in the Hugging Face template's order.
-const SECTIONS: &[(&str, SectionWriter)] = &[
+/// The standard sections before the custom ones, in the Hugging Face template's order
+/// (with the paper's "Ethical considerations" and "Caveats" after the limitations).
+const SECTIONS_BEFORE_CUSTOM: &[(&str, SectionWriter)] = &[
     ("title", title),
+    ("model-details", model_details),
+    ("uses", uses),
     ("bias-risks-limitations", bias_risks_limitations),
+    ("ethical-considerations", ethical_considerations),
+    ("caveats-and-recommendations", caveats),
+    ("get-started", get_started),
+    ("training-details", training_details),
     ("evaluation", evaluation),
+    ("environmental-impact", environmental_impact),
+    ("technical-specifications", technical_specifications),
+    ("citation", citation),
+    ("glossary", glossary),
+    ("more-information", more_information),
 ];
+
+const SECTIONS_AFTER_CUSTOM: &[(&str, SectionWriter)] =
+    &[("card-authors", card_authors), ("card-contact", card_contact)];
 
 /// The card's non-empty sections, in template order.
 pub fn card_sections(card: &Card) -> Vec<MarkdownSection> {
-    SECTIONS
-        .iter()
-        .filter_map(|&(id, write)| {
+    let standard = |sections: &'static [(&'static str, SectionWriter)]| {
+        sections.iter().filter_map(|&(id, write)| {
             let mut writer = Writer::default();
             write(card, &mut writer);
-            (!writer.out.is_empty()).then_some(MarkdownSection { id, markdown: writer.out })
+            (!writer.out.is_empty())
+                .then(|| MarkdownSection { id: id.to_owned(), markdown: writer.out })
         })
-        .collect()
+    };
+    let custom = card.custom_sections.iter().enumerate().filter_map(|(index, section)| {
+        if is_blank(&section.title) && is_blank(&section.body) {
+            return None;
+        }
+        let mut w = Writer::default();
+        w.heading(2, if is_blank(&section.title) { "Untitled section" } else { &section.title });
+        w.paragraph(&section.body);
+        Some(MarkdownSection { id: format!("custom-{}", index + 1), markdown: w.out })
+    });
+    standard(SECTIONS_BEFORE_CUSTOM).chain(custom).chain(standard(SECTIONS_AFTER_CUSTOM)).collect()
 }
 
 fn title(card: &Card, w: &mut Writer) {
     let details = &card.model_details;
     let name = details.name.trim();
     w.heading(1, if name.is_empty() { "Untitled model" } else { name });
-    w.field("Version", &details.version.name);
+    w.paragraph(&details.summary);
+}
+
+fn model_details(card: &Card, w: &mut Writer) {
+    let d = &card.model_details;
+    let owners: Vec<String> = d
+        .owners
+        .iter()
+        .filter(|o| !is_blank(&o.name))
+        .map(|o| {
+            if is_blank(&o.contact) {
+                one_line(&o.name)
+            } else {
+                format!("{} ({})", one_line(&o.name), one_line(&o.contact))
+            }
+        })
+        .collect();
+    let license = if d.license.is_other() {
+        match (is_blank(&d.license.name), is_blank(&d.license.link)) {
+            (false, false) => format!("[{}]({})", one_line(&d.license.name), d.license.link.trim()),
+            (false, true) => one_line(&d.license.name),
+            _ => licenses::OTHER.to_owned(),
+        }
+    } else {
+        d.license.id.clone()
+    };
+    let fields = [
+        ("Developed by", owners.join(", ")),
+        ("Funded by", d.funded_by.clone()),
+        ("Shared by", d.shared_by.clone()),
+        ("Model type", d.model_type.clone()),
+        ("Architecture", d.architecture.clone()),
+        ("Version", d.version.name.clone()),
+        ("Release date", d.version.date.clone()),
+        ("Language(s)", d.languages.join(", ")),
+        ("License", license),
+        ("Finetuned from model", d.base_models.join(", ")),
+        ("Contact", d.contact.clone()),
+    ];
+    let sources =
+        [("Repository", &d.links.repository), ("Paper", &d.links.paper), ("Demo", &d.links.demo)];
+    let has_fields = fields.iter().any(|(_, value)| !is_blank(value));
+    if is_blank(&d.description)
+        && !has_fields
+        && is_blank(&d.version.changes)
+        && sources.iter().all(|(_, v)| is_blank(v))
+    {
+        return;
+    }
+    w.heading(2, "Model Details");
+    if !is_blank(&d.description) || has_fields {
+        w.heading(3, "Model Description");
+        w.paragraph(&d.description);
+        for (label, value) in &fields {
+            w.field(label, value);
+        }
+    }
+    w.subsection(3, "Changes in this Version", &d.version.changes);
+    if sources.iter().any(|(_, value)| !is_blank(value)) {
+        w.heading(3, "Model Sources");
+        for (label, value) in sources {
+            w.field(label, value);
+        }
+    }
+}
+
+fn uses(card: &Card, w: &mut Writer) {
+    let u = &card.intended_use;
+    let parts = [
+        ("Direct Use", &u.direct_use),
+        ("Downstream Use", &u.downstream_use),
+        ("Primary Users", &u.primary_users),
+        ("Out-of-Scope Use", &u.out_of_scope_use),
+    ];
+    if parts.iter().all(|(_, text)| is_blank(text)) {
+        return;
+    }
+    w.heading(2, "Uses");
+    for (heading, text) in parts {
+        w.subsection(3, heading, text);
+    }
 }
 
 fn bias_risks_limitations(card: &Card, w: &mut Writer) {
     let section = &card.bias_risks_limitations;
-    if is_blank(&section.limitations) {
+    if is_blank(&section.limitations) && is_blank(&section.recommendations) {
         return;
     }
     w.heading(2, "Bias, Risks, and Limitations");
     w.paragraph(&section.limitations);
+    w.subsection(3, "Recommendations", &section.recommendations);
+}
+
+fn ethical_considerations(card: &Card, w: &mut Writer) {
+    let section = &card.ethical_considerations;
+    let risks: Vec<[&str; 2]> = section
+        .risks
+        .iter()
+        .filter(|r| !(is_blank(&r.risk) && is_blank(&r.mitigation)))
+        .map(|r| [r.risk.as_str(), r.mitigation.as_str()])
+        .collect();
+    if risks.is_empty() && is_blank(&section.notes) {
+        return;
+    }
+    w.heading(2, "Ethical Considerations");
+    w.paragraph(&section.notes);
+    if !risks.is_empty() {
+        w.table(&["Risk", "Mitigation"], &risks);
+    }
+}
+
+fn caveats(card: &Card, w: &mut Writer) {
+    if !is_blank(&card.caveats_and_recommendations) {
+        w.heading(2, "Caveats and Recommendations");
+        w.paragraph(&card.caveats_and_recommendations);
+    }
+}
+
+fn get_started(card: &Card, w: &mut Writer) {
+    let block = &card.get_started;
+    if is_blank(&block.code) {
+        return;
+    }
+    w.heading(2, "How to Get Started with the Model");
+    w.code(&block.language, &block.code);
+}
+
+fn training_details(card: &Card, w: &mut Writer) {
+    let data = &card.training_data;
+    let p = &card.training_procedure;
+    let procedure =
+        [&p.preprocessing, &p.training_regime, &p.hyperparameters, &p.speeds_sizes_times];
+    if data.is_empty() && procedure.iter().all(|text| is_blank(text)) {
+        return;
+    }
+    w.heading(2, "Training Details");
+    if !data.is_empty() {
+        w.heading(3, "Training Data");
+        w.paragraph(&data.notes);
+        w.datasets(&data.datasets);
+    }
+    if procedure.iter().any(|text| !is_blank(text)) {
+        w.heading(3, "Training Procedure");
+        w.subsection(4, "Preprocessing", &p.preprocessing);
+        if !is_blank(&p.training_regime) || !is_blank(&p.hyperparameters) {
+            w.heading(4, "Training Hyperparameters");
+            w.field("Training regime", &p.training_regime);
+            w.paragraph(&p.hyperparameters);
+        }
+        w.subsection(4, "Speeds, Sizes, Times", &p.speeds_sizes_times);
+    }
 }
 
 fn evaluation(card: &Card, w: &mut Writer) {
-    let results = &card.quantitative_analysis.results;
-    if results.iter().all(|r| is_blank(&r.metric) && is_blank(&r.value)) {
+    let data = &card.evaluation_data;
+    let f = &card.factors;
+    let m = &card.metrics;
+    let analysis = &card.quantitative_analysis;
+    let results: Vec<&MetricResult> =
+        analysis.results.iter().filter(|r| !result_is_blank(r)).collect();
+    let testing = [
+        &f.relevant_factors,
+        &f.evaluation_factors,
+        &m.performance_measures,
+        &m.decision_thresholds,
+        &m.variation_approaches,
+    ];
+    if data.is_empty()
+        && testing.iter().all(|text| is_blank(text))
+        && results.is_empty()
+        && is_blank(&analysis.summary)
+    {
         return;
     }
     w.heading(2, "Evaluation");
-    w.heading(3, "Results");
-    let rows: Vec<[&str; 2]> = results
-        .iter()
-        .filter(|r| !(is_blank(&r.metric) && is_blank(&r.value)))
-        .map(|r| [r.metric.as_str(), r.value.as_str()])
-        .collect();
-    w.table(&["Metric", "Value"], &rows);
+    if !data.is_empty() || testing.iter().any(|text| !is_blank(text)) {
+        w.heading(3, "Testing Data, Factors & Metrics");
+        if !data.is_empty() {
+            w.heading(4, "Testing Data");
+            w.paragraph(&data.notes);
+            w.datasets(&data.datasets);
+        }
+        w.subsection(4, "Factors", &f.relevant_factors);
+        w.subsection(4, "Evaluation Factors", &f.evaluation_factors);
+        w.subsection(4, "Metrics", &m.performance_measures);
+        w.subsection(4, "Decision Thresholds", &m.decision_thresholds);
+        w.subsection(4, "Uncertainty and Variability", &m.variation_approaches);
+    }
+    if !results.is_empty() || !is_blank(&analysis.summary) {
+        w.heading(3, "Results");
+        if !results.is_empty() {
+            w.results_table(&results);
+        }
+        w.subsection(4, "Summary", &analysis.summary);
+    }
+}
+
+fn result_is_blank(result: &MetricResult) -> bool {
+    is_blank(&result.metric) && is_blank(&result.value)
+}
+
+fn environmental_impact(card: &Card, w: &mut Writer) {
+    let e = &card.environmental_impact;
+    let fields = [
+        ("Hardware Type", &e.hardware_type),
+        ("Hours used", &e.hours_used),
+        ("Cloud Provider", &e.cloud_provider),
+        ("Compute Region", &e.compute_region),
+        ("Carbon Emitted", &e.co2_emitted),
+    ];
+    if fields.iter().all(|(_, value)| is_blank(value)) {
+        return;
+    }
+    w.heading(2, "Environmental Impact");
+    for (label, value) in fields {
+        w.field(label, value);
+    }
+}
+
+fn technical_specifications(card: &Card, w: &mut Writer) {
+    let t = &card.technical_specifications;
+    if [&t.architecture_and_objective, &t.hardware, &t.software].iter().all(|text| is_blank(text)) {
+        return;
+    }
+    w.heading(2, "Technical Specifications");
+    w.subsection(3, "Model Architecture and Objective", &t.architecture_and_objective);
+    if !is_blank(&t.hardware) || !is_blank(&t.software) {
+        w.heading(3, "Compute Infrastructure");
+        w.subsection(4, "Hardware", &t.hardware);
+        w.subsection(4, "Software", &t.software);
+    }
+}
+
+fn citation(card: &Card, w: &mut Writer) {
+    let c = &card.model_details.citation;
+    if is_blank(&c.bibtex) && is_blank(&c.apa) {
+        return;
+    }
+    w.heading(2, "Citation");
+    if !is_blank(&c.bibtex) {
+        w.paragraph("**BibTeX:**");
+        w.code("bibtex", &c.bibtex);
+    }
+    if !is_blank(&c.apa) {
+        w.paragraph("**APA:**");
+        w.paragraph(&c.apa);
+    }
+}
+
+fn glossary(card: &Card, w: &mut Writer) {
+    w.subsection(2, "Glossary", &card.more.glossary);
+}
+
+fn more_information(card: &Card, w: &mut Writer) {
+    w.subsection(2, "More Information", &card.more.more_information);
+}
+
+fn card_authors(card: &Card, w: &mut Writer) {
+    w.subsection(2, "Model Card Authors", &card.more.card_authors);
+}
+
+fn card_contact(card: &Card, w: &mut Writer) {
+    w.subsection(2, "Model Card Contact", &card.more.card_contact);
 }
 
 fn is_blank(text: &str) -> bool {
@@ -114,12 +381,21 @@ impl Writer {
         }
     }
 
-    /// A `- **Label:** value` line; consecutive fields form one list.
+    /// A heading with its text, or nothing when the text is blank.
+    fn subsection(&mut self, level: usize, heading: &str, text: &str) {
+        if !is_blank(text) {
+            self.heading(level, heading);
+            self.paragraph(text);
+        }
+    }
+
+    /// A `- **Label:** value` item; consecutive fields form one list. Multi-line values
+    /// are indented so they stay inside their item.
     fn field(&mut self, label: &str, value: &str) {
         if is_blank(value) {
             return;
         }
-        let line = format!("- **{label}:** {}\n", one_line(value));
+        let line = format!("- **{label}:** {}\n", indent_continuation(value.trim(), "  "));
         if self.in_field_list {
             self.out.push_str(&line);
         } else {
@@ -128,18 +404,116 @@ impl Writer {
         }
     }
 
+    fn code(&mut self, language: &str, code: &str) {
+        let fence = "`".repeat(longest_backtick_run(code).max(2) + 1);
+        let code = code.trim_end_matches('\n');
+        self.block(&format!("{fence}{}\n{code}\n{fence}", one_line(language)));
+    }
+
     fn table<const N: usize>(&mut self, headers: &[&str; N], rows: &[[&str; N]]) {
+        let rows: Vec<Vec<String>> =
+            rows.iter().map(|row| row.iter().map(|c| (*c).to_owned()).collect()).collect();
+        self.dynamic_table(headers, &rows);
+    }
+
+    fn dynamic_table(&mut self, headers: &[&str], rows: &[Vec<String>]) {
         let mut text = format!("| {} |\n", headers.join(" | "));
-        text.push_str(&format!("|{}\n", " --- |".repeat(N)));
+        text.push_str(&format!("|{}\n", " --- |".repeat(headers.len())));
         for row in rows {
             let cells: Vec<String> = row.iter().map(|cell| table_cell(cell)).collect();
             text.push_str(&format!("| {} |\n", cells.join(" | ")));
         }
         self.block(&text);
     }
+
+    /// The results as a table, with only the columns some result fills in.
+    fn results_table(&mut self, results: &[&MetricResult]) {
+        type Column = (&'static str, fn(&MetricResult) -> String);
+        let columns: [Column; 7] = [
+            ("Metric", |r| r.metric.clone()),
+            ("Value", |r| r.value.clone()),
+            ("Dataset", |r| r.dataset.clone()),
+            ("Split", |r| r.split.clone()),
+            ("Slice", |r| {
+                if r.slice.iter().all(|t| t.is_blank()) { String::new() } else { r.slice_label() }
+            }),
+            ("95% CI", |r| {
+                if is_blank(&r.ci_lower) && is_blank(&r.ci_upper) {
+                    String::new()
+                } else {
+                    format!("[{}, {}]", r.ci_lower.trim(), r.ci_upper.trim())
+                }
+            }),
+            ("Threshold", |r| r.threshold.clone()),
+        ];
+        let used: Vec<&Column> = columns
+            .iter()
+            .enumerate()
+            .filter(|(index, (_, cell))| *index < 2 || results.iter().any(|r| !is_blank(&cell(r))))
+            .map(|(_, column)| column)
+            .collect();
+        let headers: Vec<&str> = used.iter().map(|(header, _)| *header).collect();
+        let rows: Vec<Vec<String>> =
+            results.iter().map(|r| used.iter().map(|(_, cell)| cell(r)).collect()).collect();
+        self.dynamic_table(&headers, &rows);
+    }
+
+    fn datasets(&mut self, datasets: &[Dataset]) {
+        for dataset in datasets.iter().filter(|d| !(is_blank(&d.name) && is_blank(&d.description)))
+        {
+            let name = if is_blank(&dataset.name) {
+                "Unnamed dataset".to_owned()
+            } else {
+                one_line(&dataset.name)
+            };
+            let link = dataset_link(&dataset.link);
+            self.paragraph(&match link {
+                Some(url) => format!("**{name}** ([link]({url}))"),
+                None => format!("**{name}**"),
+            });
+            self.paragraph(&dataset.description);
+            self.field("Split", &dataset.split);
+            self.field("Motivation", &dataset.motivation);
+            self.field("Preprocessing", &dataset.preprocessing);
+            if dataset.sensitive {
+                let notes = dataset.sensitive_notes.trim();
+                self.field(
+                    "Sensitive data",
+                    &if notes.is_empty() { "Yes".to_owned() } else { format!("Yes. {notes}") },
+                );
+            }
+        }
+    }
 }
 
-/// Flattens text for a single-line context (a heading, a list item).
+/// A dataset's link: a URL as it is, a Hub id as its Hub page.
+fn dataset_link(link: &str) -> Option<String> {
+    let link = link.trim();
+    if link.is_empty() || link.contains(char::is_whitespace) {
+        None
+    } else if link.starts_with("http://") || link.starts_with("https://") {
+        Some(link.to_owned())
+    } else {
+        Some(format!("https://huggingface.co/datasets/{link}"))
+    }
+}
+
+fn longest_backtick_run(text: &str) -> usize {
+    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
+/// Indents every line after the first, so multi-line text stays inside a list item.
+fn indent_continuation(text: &str, indent: &str) -> String {
+    text.lines()
+        .enumerate()
+        .map(|(index, line)| {
+            if index == 0 || line.is_empty() { line.to_owned() } else { format!("{indent}{line}") }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Flattens text for a single-line context (a heading, a table cell).
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -152,22 +526,18 @@ fn table_cell(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::card::MetricResult;
-
-    fn seed_card() -> Card {
-        let mut card = Card::default();
-        card.model_details.name = "ImageClassifier".into();
-        card.model_details.version.name = "1.0".into();
-        card.quantitative_analysis.results = vec![MetricResult::new("accuracy", "0.92")];
-        card.bias_risks_limitations.limitations = "May misclassify rare images".into();
-        card
-    }
+    use crate::card::example::seed_card;
+    use crate::card::{CustomSection, MetricResult, SliceTerm};
 
     #[test]
     fn renders_the_seed_card() {
         assert_eq!(
             to_markdown(&seed_card()),
             "# ImageClassifier\n\
+             \n\
+             ## Model Details\n\
+             \n\
+             ### Model Description\n\
              \n\
              - **Version:** 1.0\n\
              \n\
@@ -187,8 +557,7 @@ mod tests {
 
     #[test]
     fn leaves_out_empty_sections() {
-        let markdown = to_markdown(&Card::default());
-        assert_eq!(markdown, "# Untitled model\n");
+        assert_eq!(to_markdown(&Card::default()), "# Untitled model\n");
     }
 
     #[test]
@@ -206,8 +575,55 @@ mod tests {
     }
 
     #[test]
-    fn splits_into_sections_with_stable_ids() {
-        let ids: Vec<_> = card_sections(&seed_card()).iter().map(|s| s.id).collect();
-        assert_eq!(ids, ["title", "bias-risks-limitations", "evaluation"]);
+    fn shows_only_the_result_columns_in_use() {
+        let mut card = seed_card();
+        card.quantitative_analysis.results[0].slice = vec![SliceTerm::new("lighting", "night")];
+        card.quantitative_analysis.results[0].ci_lower = "0.9".into();
+        card.quantitative_analysis.results[0].ci_upper = "0.94".into();
+        let markdown = to_markdown(&card);
+        assert!(markdown.contains("| Metric | Value | Slice | 95% CI |\n"), "{markdown}");
+        assert!(
+            markdown.contains("| accuracy | 0.92 | lighting=night | [0.9, 0.94] |\n"),
+            "{markdown}"
+        );
+    }
+
+    #[test]
+    fn fences_code_longer_than_any_backtick_run_inside() {
+        let mut card = Card::default();
+        card.get_started.language = "markdown".into();
+        card.get_started.code = "````\nnested\n````".into();
+        assert!(to_markdown(&card).contains("`````markdown\n````\nnested\n````\n`````\n"));
+    }
+
+    #[test]
+    fn places_custom_sections_before_the_card_authors() {
+        let mut card = Card::default();
+        card.more.card_authors = "A. Author".into();
+        card.custom_sections =
+            vec![CustomSection { title: "Deployment".into(), body: "On the edge.".into() }];
+        let ids: Vec<_> = card_sections(&card).into_iter().map(|s| s.id).collect();
+        assert_eq!(ids, ["title", "custom-1", "card-authors"]);
+    }
+
+    #[test]
+    fn keeps_multi_line_field_values_inside_their_list_item() {
+        let mut card = Card::default();
+        card.training_data.datasets = vec![crate::card::Dataset {
+            name: "Photos".into(),
+            motivation: "First line\nsecond line".into(),
+            ..Default::default()
+        }];
+        assert!(to_markdown(&card).contains("- **Motivation:** First line\n  second line\n"));
+    }
+
+    #[test]
+    fn links_hub_dataset_ids_to_the_hub() {
+        assert_eq!(
+            dataset_link("imagenet-1k").as_deref(),
+            Some("https://huggingface.co/datasets/imagenet-1k")
+        );
+        assert_eq!(dataset_link("https://x.org/d").as_deref(), Some("https://x.org/d"));
+        assert_eq!(dataset_link("not a link"), None);
     }
 }

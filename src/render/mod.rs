@@ -6,6 +6,7 @@
 //! survives is defined once, in [`policy`]; ammonia applies it natively (CLI, tests) and
 //! DOMPurify in the browser, where ammonia would triple the download (`docs/decisions.md`).
 
+pub mod chart;
 pub mod policy;
 
 #[cfg(target_arch = "wasm32")]

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::autosave::{self, Persistence};
 use super::editor::Editor;
 use super::preview::Preview;
+use super::section_nav::SectionNav;
 use super::state::{NoticeKind, Studio};
 use super::toolbar::Toolbar;
 
@@ -24,6 +25,7 @@ pub fn App() -> impl IntoView {
         </header>
         <StatusLine />
         <main class="workspace">
+            <SectionNav />
             <section id="editor" class="pane editor" aria-labelledby="editor-heading" tabindex="-1">
                 <h2 id="editor-heading">"Card details"</h2>
                 <Editor />

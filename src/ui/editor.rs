@@ -1,55 +1,76 @@
-//! The card form: one labelled control per registered field, plus the metrics table.
+//! The card form: one panel per section, each drawn from the field registry.
 
 use leptos::prelude::*;
 
-use super::metrics_editor::MetricsEditor;
-use super::state::Studio;
-use crate::card::fields::{self, FieldKind, FieldSpec};
+use super::field::Field;
+use super::list_editor::ListEditor;
+use super::slice_editor::SliceEditor;
+use crate::card::fields::{self, SectionId, SectionSpec};
 
-/// The form that edits the card.
+/// Every section's panel, in navigation order.
 #[component]
 pub fn Editor() -> impl IntoView {
     view! {
         <form class="editor-form" on:submit=|ev| ev.prevent_default()>
-            <TextField spec=fields::NAME />
-            <TextField spec=fields::VERSION />
-            <MetricsEditor />
-            <TextField spec=fields::LIMITATIONS />
+            {fields::SECTIONS.iter().map(|section| view! { <SectionPanel section /> }).collect_view()}
         </form>
     }
 }
 
-/// A labelled input or textarea bound to one text field of the card.
+/// One section: its heading, what it is for, and its fields and lists.
 #[component]
-pub fn TextField(spec: FieldSpec) -> impl IntoView {
-    let studio = expect_context::<Studio>();
-    let value = move || studio.card.with(|card| (spec.get)(card).clone());
-    let set = move |text: String| studio.edit(|card| *(spec.get_mut)(card) = text);
-    let control = match spec.kind {
-        FieldKind::Line => view! {
-            <input
-                id=spec.path
-                type="text"
-                autocomplete="off"
-                prop:value=value
-                on:input:target=move |ev| set(ev.target().value())
-            />
-        }
-        .into_any(),
-        FieldKind::Markdown => view! {
-            <textarea
-                id=spec.path
-                rows="6"
-                prop:value=value
-                on:input:target=move |ev| set(ev.target().value())
-            ></textarea>
-        }
-        .into_any(),
-    };
+fn SectionPanel(section: &'static SectionSpec) -> impl IntoView {
+    // Not a labelled region: seventeen landmarks would drown the page's real ones.
     view! {
-        <div class="field">
-            <label for=spec.path>{spec.label}</label>
-            {control}
-        </div>
+        <section class="panel" id=section.slug tabindex="-1">
+            <h3>{section.title}</h3>
+            <p class="section-intro">{section.intro}</p>
+            {parts(section.id)}
+        </section>
     }
+}
+
+/// A section's controls: its registered fields in order, with its lists placed where they
+/// read best (after a given field, or first).
+fn parts(section: SectionId) -> impl IntoView {
+    let (list_after, list): (Option<&str>, Option<AnyView>) = match section {
+        SectionId::ModelDetails => (
+            Some("model_details.version.changes"),
+            Some(view! { <ListEditor spec=fields::OWNERS /> }.into_any()),
+        ),
+        SectionId::TrainingData => {
+            (None, Some(view! { <ListEditor spec=fields::TRAINING_DATASETS /> }.into_any()))
+        }
+        SectionId::EvaluationData => {
+            (None, Some(view! { <ListEditor spec=fields::EVALUATION_DATASETS /> }.into_any()))
+        }
+        SectionId::QuantitativeAnalysis => (
+            None,
+            Some(view! { <ListEditor spec=fields::RESULTS extra=slice_editor /> }.into_any()),
+        ),
+        SectionId::EthicalConsiderations => {
+            (None, Some(view! { <ListEditor spec=fields::RISKS /> }.into_any()))
+        }
+        SectionId::CustomSections => {
+            (None, Some(view! { <ListEditor spec=fields::CUSTOM_SECTIONS /> }.into_any()))
+        }
+        _ => (None, None),
+    };
+    let mut list = list;
+    let mut views: Vec<AnyView> = Vec::new();
+    if list_after.is_none() {
+        views.extend(list.take());
+    }
+    for field in fields::in_section(section) {
+        views.push(view! { <Field spec=field /> }.into_any());
+        if list_after == Some(field.path) {
+            views.extend(list.take());
+        }
+    }
+    views.extend(list);
+    views
+}
+
+fn slice_editor(result: usize) -> AnyView {
+    view! { <SliceEditor result /> }.into_any()
 }

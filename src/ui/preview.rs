@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::state::Studio;
 use crate::formats::markdown::card_sections;
+use crate::render::chart::results_chart;
 use crate::render::markdown_to_html;
 
 /// The rendered card. Each section re-renders only when its own Markdown changes, so a
@@ -12,26 +13,48 @@ use crate::render::markdown_to_html;
 pub fn Preview() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let sections = Memo::new(move |_| studio.card.with(card_sections));
-    let ids = move || sections.with(|all| all.iter().map(|section| section.id).collect::<Vec<_>>());
+    let ids = move || {
+        sections.with(|all| all.iter().map(|section| section.id.clone()).collect::<Vec<_>>())
+    };
     view! {
         <article class="rendered-card" aria-label="Card preview">
-            <For each=ids key=|id| *id let(id)>
-                {
-                    let markdown = Memo::new(move |_| {
-                        sections.with(|all| {
-                            all.iter().find(|s| s.id == id).map(|s| s.markdown.clone()).unwrap_or_default()
-                        })
-                    });
-                    let html = Memo::new(move |_| markdown.with(|text| markdown_to_html(text)));
-                    view! {
-                        <section
-                            class="rendered-section"
-                            data-section=id
-                            inner_html=move || html.with(|html| html.as_str().to_owned())
-                        ></section>
-                    }
-                }
+            <For each=ids key=|id| id.clone() let(id)>
+                <PreviewSection sections id />
             </For>
         </article>
+    }
+}
+
+#[component]
+fn PreviewSection(
+    sections: Memo<Vec<crate::formats::markdown::MarkdownSection>>,
+    id: String,
+) -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let markdown = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            sections.with(|all| {
+                all.iter().find(|s| s.id == id).map(|s| s.markdown.clone()).unwrap_or_default()
+            })
+        })
+    };
+    let html = Memo::new(move |_| markdown.with(|text| markdown_to_html(text)));
+    // The results chart sits at the end of the Evaluation section.
+    let chart = (id == "evaluation").then(|| {
+        let results = Memo::new(move |_| studio.card.with(|card| card.quantitative_analysis.results.clone()));
+        let chart = Memo::new(move |_| results.with(|results| results_chart(results)));
+        view! {
+            <div
+                class="chart-container"
+                inner_html=move || chart.with(|c| c.as_ref().map(|c| c.as_str().to_owned()).unwrap_or_default())
+            ></div>
+        }
+    });
+    view! {
+        <section class="rendered-section" data-section=id.clone()>
+            <div inner_html=move || html.with(|html| html.as_str().to_owned())></div>
+            {chart}
+        </section>
     }
 }

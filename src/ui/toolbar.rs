@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::{download, read_text};
+use super::new_card::NewCard;
 use super::state::{NoticeKind, Studio};
 use crate::formats::{self, SourceFormat, json, markdown};
 
@@ -54,7 +55,8 @@ pub fn Toolbar() -> impl IntoView {
     };
 
     view! {
-        <div class="toolbar" role="toolbar" aria-label="Card file">
+        <div class="toolbar" role="group" aria-label="Card file">
+            <NewCard />
             <label class="button" for="import-file">"Import"</label>
             <input
                 id="import-file"

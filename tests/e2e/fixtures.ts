@@ -43,6 +43,12 @@ export class StudioPage {
     await this.field('Limitations').fill('May misclassify rare images');
   }
 
+  /** Opens the list of missing items under the completeness score. */
+  async openMissingList() {
+    const summary = this.page.locator('details.missing > summary');
+    if (!(await this.page.locator('details.missing').evaluate((d: HTMLDetailsElement) => d.open))) await summary.click();
+  }
+
   async waitUntilSaved() {
     await expect(this.saveState).toHaveText('Saved in this browser');
   }

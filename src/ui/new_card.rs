@@ -1,0 +1,55 @@
+//! "New card": pick a template to start from.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+use super::state::{NoticeKind, Studio};
+use crate::card::templates::Template;
+
+/// The "New card" button and its template dialog.
+#[component]
+pub fn NewCard() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let dialog = NodeRef::<Dialog>::new();
+    let open = move |_| {
+        if let Some(dialog) = dialog.get() {
+            let _ = dialog.show_modal();
+        }
+    };
+    let close = move || {
+        if let Some(dialog) = dialog.get() {
+            dialog.close();
+        }
+    };
+    let start = move |template: Template| {
+        studio.card.set(template.card());
+        close();
+        studio.tell(
+            NoticeKind::Info,
+            format!("Started a new card from the {} template.", template.name()),
+        );
+    };
+    view! {
+        <button type="button" on:click=open>"New card"</button>
+        <dialog node_ref=dialog class="dialog" aria-labelledby="new-card-title">
+            <h2 id="new-card-title">"Start a new card"</h2>
+            <p>"This replaces the card you are editing. Download it first if you want to keep it."</p>
+            <ul class="template-list">
+                {Template::ALL
+                    .into_iter()
+                    .map(|template| {
+                        view! {
+                            <li>
+                                <button type="button" class="template" on:click=move |_| start(template)>
+                                    <strong>{template.name()}</strong>
+                                    <span>{template.description()}</span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <button type="button" class="secondary" on:click=move |_| close()>"Cancel"</button>
+        </dialog>
+    }
+}

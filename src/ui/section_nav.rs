@@ -1,0 +1,98 @@
+//! The section navigation with the live completeness score: overall, per section, and
+//! the list of what is missing, each item a button that moves focus to its field.
+
+use leptos::prelude::*;
+
+use super::focus;
+use super::list_editor::item_id;
+use super::state::Studio;
+use crate::card::completeness::{Completeness, Missing};
+use crate::card::fields::{self, Level};
+
+/// Links to every section, each with its score, under the overall completeness.
+#[component]
+pub fn SectionNav() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let score = Memo::new(move |_| studio.card.with(Completeness::assess));
+    let percent = move || score.with(Completeness::percent);
+    view! {
+        <nav class="section-nav" aria-label="Sections">
+            <div class="completeness">
+                <p id="completeness-label">
+                    "Completeness: " <strong data-testid="completeness">{move || format!("{}%", percent())}</strong>
+                </p>
+                <progress max="100" value=move || percent().to_string() aria-labelledby="completeness-label"></progress>
+                <MissingList score />
+            </div>
+            <ol class="section-links">
+                {fields::SECTIONS
+                    .iter()
+                    .map(|section| {
+                        let section_score = move || {
+                            score.with(|s| {
+                                s.sections.iter().find(|x| x.section == section.id).and_then(|x| x.percent())
+                            })
+                        };
+                        view! {
+                            <li>
+                                <a href=format!("#{}", section.slug)>
+                                    <span>{section.title}</span>
+                                    <span class="section-score">
+                                        {move || section_score().map(|p| format!("{p}%")).unwrap_or_default()}
+                                    </span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
+/// What is still missing, required first. Activating an item focuses its field.
+#[component]
+fn MissingList(score: Memo<Completeness>) -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let missing =
+        move || score.with(|s| s.missing().into_iter().cloned().collect::<Vec<Missing>>());
+    let count = move || score.with(|s| s.missing().len());
+    view! {
+        <details class="missing">
+            <summary>{move || match count() {
+                0 => "Nothing missing".to_owned(),
+                1 => "1 item missing".to_owned(),
+                n => format!("{n} items missing"),
+            }}</summary>
+            <ul>
+                <For each=missing key=|m| (m.path, m.has_example) let(item)>
+                    {
+                        let level = if item.level == Level::Required { "required" } else { "recommended" };
+                        let note = if item.has_example { ", replace the example" } else { "" };
+                        let path = item.path;
+                        view! {
+                            <li>
+                                <button type="button" class="link" on:click=move |_| focus_field(studio, path)>
+                                    {format!("{} ({level}{note})", item.label)}
+                                </button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </details>
+    }
+}
+
+/// Moves focus to a field, or for a list to its first item (or its "Add" button).
+fn focus_field(studio: Studio, path: &'static str) {
+    let list_first_field = studio.card.with_untracked(|card| {
+        let list = fields::LISTS.iter().find(|l| l.path() == path)?;
+        Some(if list.len(card) > 0 {
+            item_id(path, 0, list.first_key())
+        } else {
+            format!("{path}.add")
+        })
+    });
+    focus(&list_first_field.unwrap_or_else(|| path.to_owned()));
+}
