@@ -28,7 +28,7 @@ try {
     })),
   });
   await page.getByRole('heading', { name: 'ImageClassifier' }).waitFor();
-  await page.getByText('Saved in this browser').waitFor();
+  await page.getByTestId('save-state').filter({ hasText: /^Saved$/ }).waitFor();
   await page.screenshot({ path: 'docs/screenshot.png' });
   await browser.close();
   console.log('wrote docs/screenshot.png');

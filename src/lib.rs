@@ -7,8 +7,10 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod card;
+pub mod display;
 pub mod formats;
 pub mod render;
+pub mod review;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

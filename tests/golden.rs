@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use model_card_studio::card::example::filled_card;
 use model_card_studio::card::templates::Template;
-use model_card_studio::formats::json::to_json;
+use model_card_studio::formats::json::{Document, to_json};
 use model_card_studio::formats::markdown::{card_sections, to_markdown};
 
 fn golden_dir() -> PathBuf {
@@ -91,5 +91,5 @@ fn the_filled_card_renders_without_filler_text() {
 #[test]
 fn the_browser_tests_fixture_is_the_filled_card() {
     // tests/e2e imports this file; it must stay the filled card of this version.
-    check("../fixtures/filled-card.json", &to_json(&filled_card())).unwrap();
+    check("../fixtures/filled-card.json", &to_json(&Document::new(filled_card()))).unwrap();
 }

@@ -1,28 +1,48 @@
 //! Our own JSON format, and the seed's `model_info` JSON as an import source.
 //!
-//! A document is `{"schema_version": N, "card": {...}}`. The version names the shape of
-//! `card`; readers accept every version up to [`SCHEMA_VERSION`].
+//! A document is `{"schema_version": N, "card": {...}, "workflow": {...}}`. The version
+//! names the shape of the rest; [`upgrade`] brings any older document to the current
+//! shape, one step per version, so readers accept every version up to [`SCHEMA_VERSION`].
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::card::{Card, ModelInfo, ModelInfoError, create_model_card};
+use crate::review::Workflow;
 
 /// The version of the document shape this code writes.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// - 1: `card` only (the foundation release).
+/// - 2: adds `workflow` (status, then reviews and history).
+pub const SCHEMA_VERSION: u32 = 2;
 
-/// Our JSON document, as written to files and to storage.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CardDocument {
-    pub schema_version: u32,
+/// A card with its workflow: what files and storage records hold.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Document {
     pub card: Card,
+    pub workflow: Workflow,
+}
+
+impl Document {
+    pub fn new(card: Card) -> Self {
+        Self { card, workflow: Workflow::default() }
+    }
+}
+
+/// The document as written to a file: the version first, so a reader sees it at once.
+#[derive(Serialize)]
+struct Versioned<'a> {
+    schema_version: u32,
+    card: &'a Card,
+    workflow: &'a Workflow,
 }
 
 /// Which kind of JSON an import recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceFormat {
-    /// Our own document format.
-    CardJson,
+    /// Our own document format, at the version given.
+    CardJson { schema_version: u32 },
     /// The seed's `model_info` object.
     ModelInfo,
 }
@@ -30,7 +50,7 @@ pub enum SourceFormat {
 /// A successfully imported card, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
-    pub card: Card,
+    pub document: Document,
     pub format: SourceFormat,
 }
 
@@ -42,9 +62,11 @@ pub enum ImportError {
     #[error("Not a model card: {message} at line {line}, column {column}")]
     Shape { message: String, line: usize, column: usize },
     #[error(
-        "This card uses schema version {found}, newer than this app understands (up to {SCHEMA_VERSION}). Update the app to open it."
+        "Not a model card: {message} (in a schema {from_version} document, after upgrading it)"
     )]
-    FutureVersion { found: u64 },
+    UpgradedShape { message: String, from_version: u32 },
+    #[error("Not a model card: {0}")]
+    Version(#[from] VersionError),
     #[error("Not a model card: {0}")]
     ModelInfo(#[from] ModelInfoError),
     #[error(
@@ -53,7 +75,28 @@ pub enum ImportError {
     Unrecognised,
 }
 
+/// A document whose version this code cannot read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum VersionError {
+    #[error(
+        "it uses schema version {found}, newer than this app understands (up to {SCHEMA_VERSION}). Update the app to open it."
+    )]
+    Future { found: u64 },
+    #[error("schema_version must be a whole number from 1 to {SCHEMA_VERSION}")]
+    Invalid,
+}
+
 impl ImportError {
+    /// The error without its position.
+    fn message(&self) -> &str {
+        match self {
+            Self::Syntax { message, .. }
+            | Self::Shape { message, .. }
+            | Self::UpgradedShape { message, .. } => message,
+            _ => "",
+        }
+    }
+
     fn from_serde(error: &serde_json::Error) -> Self {
         // serde_json appends " at line L column C"; we show the position our own way.
         let full = error.to_string();
@@ -70,38 +113,92 @@ impl ImportError {
     }
 }
 
-/// Serializes a card as our JSON document, pretty-printed, with a trailing newline.
-pub fn to_json(card: &Card) -> String {
-    let document = CardDocument { schema_version: SCHEMA_VERSION, card: card.clone() };
+/// The version a document or record says it has.
+pub fn schema_version_of(object: &Map<String, Value>) -> Result<u32, VersionError> {
+    let found =
+        object.get("schema_version").and_then(Value::as_u64).ok_or(VersionError::Invalid)?;
+    if found > u64::from(SCHEMA_VERSION) {
+        return Err(VersionError::Future { found });
+    }
+    u32::try_from(found).ok().filter(|v| *v >= 1).ok_or(VersionError::Invalid)
+}
+
+/// One step per version: `STEPS[i]` turns a version `i + 1` object into version `i + 2`.
+const STEPS: &[fn(&mut Map<String, Value>)] = &[v1_to_v2];
+
+/// Version 2 added the workflow. Every version 1 card was a draft.
+fn v1_to_v2(object: &mut Map<String, Value>) {
+    object.entry("workflow").or_insert_with(|| serde_json::json!({ "status": "draft" }));
+}
+
+/// Brings a document or storage record of any known version to the current shape, and
+/// returns the version it had. Fields outside the document (a record's id) are kept.
+pub fn upgrade(object: &mut Map<String, Value>) -> Result<u32, VersionError> {
+    let found = schema_version_of(object)?;
+    for step in &STEPS[(found - 1) as usize..] {
+        step(object);
+    }
+    object.insert("schema_version".into(), SCHEMA_VERSION.into());
+    Ok(found)
+}
+
+/// Serializes a document as our JSON, pretty-printed, with a trailing newline.
+pub fn to_json(document: &Document) -> String {
+    let versioned = Versioned {
+        schema_version: SCHEMA_VERSION,
+        card: &document.card,
+        workflow: &document.workflow,
+    };
     // Serializing plain structs of strings and vectors into a String cannot fail.
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    let mut text = prettify(&serde_json::to_string(&versioned).unwrap_or_default());
     text.push('\n');
     text
 }
 
-/// Reads our JSON document or the seed's `model_info`, whichever the text is.
+/// Pretty-prints compact JSON, keeping key order.
+///
+/// Every type is serialized compactly (for storage) and only the generic `Value` is
+/// pretty-printed. That keeps one serializer per type in the download instead of two;
+/// the same goes for parsing, which always goes through `from_str` (docs/decisions.md).
+pub fn prettify(compact: &str) -> String {
+    match serde_json::from_str::<Value>(compact) {
+        Ok(value) => serde_json::to_string_pretty(&value).unwrap_or_else(|_| compact.to_owned()),
+        Err(_) => compact.to_owned(),
+    }
+}
+
+/// Deserializes a value that [`upgrade`] produced, through the one text parser.
+pub(crate) fn from_upgraded<T: serde::de::DeserializeOwned>(
+    object: Map<String, Value>,
+) -> serde_json::Result<T> {
+    serde_json::from_str(&Value::Object(object).to_string())
+}
+
+/// Reads our JSON document (any version) or the seed's `model_info`, whichever it is.
 pub fn from_json(text: &str) -> Result<Imported, ImportError> {
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::from_serde(&e))?;
-    let Some(object) = value.as_object() else {
+    let Value::Object(mut object) = value else {
         return Err(ImportError::Unrecognised);
     };
-    if let Some(version) = object.get("schema_version") {
-        let found = version.as_u64().ok_or_else(|| ImportError::Shape {
-            message: "schema_version must be a whole number".into(),
-            line: 1,
-            column: 1,
-        })?;
-        if found > u64::from(SCHEMA_VERSION) {
-            return Err(ImportError::FutureVersion { found });
-        }
-        // Deserialize from the text, not the value, so shape errors carry a position.
-        let document: CardDocument =
-            serde_json::from_str(text).map_err(|e| ImportError::from_serde(&e))?;
-        return Ok(Imported { card: document.card, format: SourceFormat::CardJson });
+    if object.contains_key("schema_version") {
+        let found = upgrade(&mut object)?;
+        let document: Document = if found == SCHEMA_VERSION {
+            // Deserialize from the text, not the value, so shape errors carry a position.
+            serde_json::from_str(text).map_err(|e| ImportError::from_serde(&e))?
+        } else {
+            from_upgraded(object).map_err(|e| ImportError::UpgradedShape {
+                message: ImportError::from_serde(&e).message().to_owned(),
+                from_version: found,
+            })?
+        };
+        return Ok(Imported { document, format: SourceFormat::CardJson { schema_version: found } });
     }
     if object.contains_key("name") {
-        let info = ModelInfo::from_json(&value)?;
-        return Ok(Imported { card: create_model_card(info), format: SourceFormat::ModelInfo });
+        let info = ModelInfo::from_json(&Value::Object(object))?;
+        return Ok(Imported {
+            document: Document::new(create_model_card(info)),
+            format: SourceFormat::ModelInfo,
+        });
     }
     Err(ImportError::Unrecognised)
 }
@@ -110,33 +207,60 @@ pub fn from_json(text: &str) -> Result<Imported, ImportError> {
 mod tests {
     use super::*;
     use crate::card::MetricResult;
+    use crate::card::example::{filled_card, seed_card};
+    use crate::review::Status;
 
-    fn seed_card() -> Card {
-        let seed = r#"{"name": "ImageClassifier", "version": "1.0", "metrics": {"accuracy": 0.92}, "limitations": "May misclassify rare images"}"#;
-        from_json(seed).unwrap().card
+    fn fixture(name: &str) -> String {
+        let path = format!("{}/tests/fixtures/documents/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
     }
 
     #[test]
     fn round_trips_our_json() {
-        let card = seed_card();
-        let text = to_json(&card);
-        let back = from_json(&text).unwrap();
-        assert_eq!(back, Imported { card, format: SourceFormat::CardJson });
+        let document = Document::new(filled_card());
+        let back = from_json(&to_json(&document)).unwrap();
+        assert_eq!(
+            back,
+            Imported {
+                document,
+                format: SourceFormat::CardJson { schema_version: SCHEMA_VERSION }
+            }
+        );
     }
 
     #[test]
-    fn writes_the_schema_version_and_the_card() {
-        let value: Value = serde_json::from_str(&to_json(&seed_card())).unwrap();
-        assert_eq!(value["schema_version"], SCHEMA_VERSION);
+    fn writes_the_schema_version_first_then_the_card_and_workflow() {
+        let text = to_json(&Document::new(seed_card()));
+        assert!(text.starts_with("{\n  \"schema_version\": 2,\n  \"card\": {"), "{text}");
+        let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["card"]["model_details"]["name"], "ImageClassifier");
         assert_eq!(value["card"]["quantitative_analysis"]["results"][0]["value"], "0.92");
+        assert_eq!(value["workflow"]["status"], "draft");
+    }
+
+    #[test]
+    fn reads_a_version_1_file_from_the_foundation_release() {
+        let imported = from_json(&fixture("v1-seed-card.json")).unwrap();
+        assert_eq!(imported.format, SourceFormat::CardJson { schema_version: 1 });
+        assert_eq!(imported.document.card, seed_card());
+        assert_eq!(imported.document.workflow.status, Status::Draft);
+    }
+
+    #[test]
+    fn reads_a_version_2_file() {
+        let imported = from_json(&fixture("v2-filled-card.json")).unwrap();
+        assert_eq!(imported.format, SourceFormat::CardJson { schema_version: 2 });
+        assert_eq!(imported.document.card, filled_card());
     }
 
     #[test]
     fn recognises_the_seed_model_info() {
         let imported = from_json(r#"{"name": "A", "metrics": {"f1": 0.5}}"#).unwrap();
         assert_eq!(imported.format, SourceFormat::ModelInfo);
-        assert_eq!(imported.card.quantitative_analysis.results, [MetricResult::new("f1", "0.5")]);
+        assert_eq!(
+            imported.document.card.quantitative_analysis.results,
+            [MetricResult::new("f1", "0.5")]
+        );
     }
 
     #[test]
@@ -151,7 +275,7 @@ mod tests {
 
     #[test]
     fn reports_shape_errors_with_line_and_column() {
-        let text = "{\"schema_version\": 1,\n \"card\": {\"model_details\": {\"name\": 5}}}";
+        let text = "{\"schema_version\": 2,\n \"card\": {\"model_details\": {\"name\": 5}}}";
         let error = from_json(text).unwrap_err();
         let ImportError::Shape { line, message, .. } = &error else {
             panic!("expected a shape error, got {error:?}");
@@ -161,9 +285,30 @@ mod tests {
     }
 
     #[test]
-    fn refuses_a_future_schema_version() {
-        let error = from_json(r#"{"schema_version": 99, "card": {}}"#).unwrap_err();
-        assert_eq!(error, ImportError::FutureVersion { found: 99 });
+    fn refuses_a_future_or_invalid_schema_version() {
+        let future = from_json(r#"{"schema_version": 99, "card": {}}"#).unwrap_err();
+        assert_eq!(future, ImportError::Version(VersionError::Future { found: 99 }));
+        assert!(future.to_string().contains("schema version 99, newer than this app understands"));
+        for invalid in
+            [r#"{"schema_version": 0}"#, r#"{"schema_version": "2"}"#, r#"{"schema_version": -1}"#]
+        {
+            assert_eq!(
+                from_json(invalid).unwrap_err(),
+                ImportError::Version(VersionError::Invalid),
+                "{invalid}"
+            );
+        }
+    }
+
+    #[test]
+    fn upgrade_keeps_fields_outside_the_document() {
+        let mut record = serde_json::json!({"schema_version": 1, "id": "x", "card": {}});
+        let object = record.as_object_mut().unwrap();
+        assert_eq!(upgrade(object), Ok(1));
+        assert_eq!(
+            record,
+            serde_json::json!({"schema_version": 2, "id": "x", "card": {}, "workflow": {"status": "draft"}})
+        );
     }
 
     #[test]

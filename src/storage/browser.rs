@@ -3,7 +3,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DomException, Storage};
 
-use super::{Backend, StorageError, is_quota_error};
+use super::{Backend, MemoryBackend, StorageError, is_quota_error};
 
 /// `window.localStorage`, when the browser lets us have it.
 #[derive(Clone)]
@@ -27,7 +27,13 @@ fn classify(error: JsValue) -> StorageError {
         }
         Some(exception) if exception.name() == "SecurityError" => StorageError::Unavailable,
         Some(exception) => StorageError::Other(exception.message()),
-        None => StorageError::Other(error.as_string().unwrap_or_else(|| format!("{error:?}"))),
+        None => StorageError::Other(
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .or_else(|| error.as_string())
+                .unwrap_or_else(|| "an unknown error".to_owned()),
+        ),
     }
 }
 
@@ -42,5 +48,57 @@ impl Backend for WebStorage {
 
     fn remove(&mut self, key: &str) -> Result<(), StorageError> {
         self.storage.remove_item(key).map_err(classify)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let length = self.storage.length().map_err(classify)?;
+        (0..length).filter_map(|i| self.storage.key(i).map_err(classify).transpose()).collect()
+    }
+}
+
+/// Browser storage when there is some, memory when there is none.
+pub enum AnyBackend {
+    Web(WebStorage),
+    Memory(MemoryBackend),
+}
+
+impl AnyBackend {
+    /// localStorage if the browser allows it, else an in-memory store.
+    pub fn open() -> Self {
+        WebStorage::open().map_or_else(|| Self::Memory(MemoryBackend::default()), Self::Web)
+    }
+
+    pub fn is_memory(&self) -> bool {
+        matches!(self, Self::Memory(_))
+    }
+}
+
+impl Backend for AnyBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        match self {
+            Self::Web(web) => web.get(key),
+            Self::Memory(memory) => memory.get(key),
+        }
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        match self {
+            Self::Web(web) => web.set(key, value),
+            Self::Memory(memory) => memory.set(key, value),
+        }
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+        match self {
+            Self::Web(web) => web.remove(key),
+            Self::Memory(memory) => memory.remove(key),
+        }
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        match self {
+            Self::Web(web) => web.keys(),
+            Self::Memory(memory) => memory.keys(),
+        }
     }
 }

@@ -1,51 +1,130 @@
-//! The application shell: layout, shared state and the status line.
+//! The application shell: header, screens, banners, the status line and the toast.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-use super::autosave::{self, Persistence};
+use super::banners::Banners;
+use super::browser::{now_ms, request_persistence};
 use super::editor::Editor;
+use super::library::Library;
 use super::preview::Preview;
 use super::section_nav::SectionNav;
-use super::state::{NoticeKind, Studio};
+use super::state::{NoticeKind, SaveState, Screen, Studio};
 use super::toolbar::Toolbar;
+use super::workspace::Workspace;
+use crate::display::relative_time;
 
-/// The whole app: toolbar, editor and live preview side by side, and the status line.
+/// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let (persistence, save_state) = Persistence::open();
-    let studio = Studio::new(persistence.card(), save_state);
+    let studio = Studio::new(now_ms());
     provide_context(studio);
-    autosave::install(studio, persistence);
+    let workspace = Workspace::start(studio);
+    provide_context(workspace);
+    workspace.install();
+    spawn_local(async move { workspace.set_persistence(request_persistence().await) });
 
+    let screen = move || studio.screen.get();
+    let go = move |to: Screen| {
+        if to == Screen::Library {
+            workspace.flush();
+        }
+        studio.screen.set(to);
+    };
     view! {
-        <a class="skip-link" href="#editor">"Skip to the editor"</a>
+        <a class="skip-link" href="#main">"Skip to the main content"</a>
         <header class="app-header">
             <h1 class="app-title">"Model Card Studio"</h1>
-            <Toolbar />
+            <nav class="screens" aria-label="Screens">
+                <button
+                    type="button"
+                    class="tab"
+                    aria-current=move || (screen() == Screen::Editor).then_some("page")
+                    on:click=move |_| go(Screen::Editor)
+                >
+                    "Editor"
+                </button>
+                <button
+                    type="button"
+                    class="tab"
+                    aria-current=move || (screen() == Screen::Library).then_some("page")
+                    on:click=move |_| go(Screen::Library)
+                >
+                    "Library"
+                </button>
+            </nav>
         </header>
+        <Banners />
         <StatusLine />
-        <main class="workspace">
-            <SectionNav />
-            <section id="editor" class="pane editor" aria-labelledby="editor-heading" tabindex="-1">
-                <h2 id="editor-heading">"Card details"</h2>
-                <Editor />
-            </section>
-            <section class="pane preview" aria-labelledby="preview-heading">
-                <h2 id="preview-heading">"Preview"</h2>
-                <Preview />
-            </section>
+        <main id="main" tabindex="-1">
+            {move || match screen() {
+                Screen::Editor => view! { <EditorScreen /> }.into_any(),
+                Screen::Library => view! { <Library /> }.into_any(),
+            }}
         </main>
+        <ToastArea />
     }
 }
 
-/// Save status and messages. Both regions exist from the start, so screen readers
+/// The editor and its live preview, or a way to start when no draft is open.
+#[component]
+fn EditorScreen() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let studio = workspace.studio;
+    let read_only = move || studio.read_only.with(Option::is_some);
+    view! {
+        <Show
+            when=move || studio.open_id.with(Option::is_some)
+            fallback=move || {
+                view! {
+                    <div class="pane empty-state">
+                        <h2>"No draft is open"</h2>
+                        <p>"Open one from the library, or start a new card."</p>
+                        <button type="button" on:click=move |_| studio.screen.set(Screen::Library)>"Go to the library"</button>
+                    </div>
+                }
+            }
+        >
+            <div class="editor-toolbar">
+                <Toolbar />
+            </div>
+            <div class="workspace">
+                <SectionNav />
+                <section id="editor" class="pane editor" aria-labelledby="editor-heading">
+                    <h2 id="editor-heading">"Card details"</h2>
+                    // A disabled fieldset disables every control inside: one switch for read-only.
+                    <fieldset class="editor-lock" disabled=read_only>
+                        <legend class="visually-hidden">"Card fields"</legend>
+                        <Editor />
+                    </fieldset>
+                </section>
+                <section class="pane preview" aria-labelledby="preview-heading">
+                    <h2 id="preview-heading">"Preview"</h2>
+                    <Preview />
+                </section>
+            </div>
+        </Show>
+    }
+}
+
+/// Save status and messages. The regions exist from the start, so screen readers
 /// announce every change to them.
 #[component]
 fn StatusLine() -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let save_label = move || studio.save.with(|state| state.label());
+    let save_label = move || studio.save.with(SaveState::label);
     let save_class = move || {
-        if studio.save.with(|s| s.is_problem()) { "save-state problem" } else { "save-state" }
+        if studio.save.with(SaveState::is_problem) { "save-state problem" } else { "save-state" }
+    };
+    // Shown, not announced: a live region that changed every second would never stop talking.
+    let ago = move || match studio.save.get() {
+        SaveState::Saved { at } => format!(" · {}", relative_time(studio.clock.get(), at)),
+        _ => String::new(),
+    };
+    let persistence = move || match studio.storage.with(|s| s.persistent) {
+        Some(true) => "Storage: persistent",
+        Some(false) => "Storage: may be cleared by the browser",
+        None => "",
     };
     let message = move |kind: NoticeKind| {
         studio
@@ -54,9 +133,37 @@ fn StatusLine() -> impl IntoView {
     };
     view! {
         <div class="status-line">
-            <p class=save_class role="status" data-testid="save-state">{save_label}</p>
+            <p class=save_class data-testid="save-state-line">
+                <span role="status" data-testid="save-state">{save_label}</span>
+                <span aria-hidden="true" data-testid="save-age">{ago}</span>
+            </p>
+            <p class="storage-state" data-testid="persistence">{persistence}</p>
             <p class="notice" role="status" data-testid="notice">{move || message(NoticeKind::Info)}</p>
             <p class="notice error" role="alert" data-testid="error">{move || message(NoticeKind::Error)}</p>
+        </div>
+    }
+}
+
+/// The toast after a delete, with its "Undo".
+#[component]
+fn ToastArea() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let toast = workspace.studio.toast;
+    view! {
+        <div class="toast-area" role="status" aria-live="polite">
+            {move || {
+                toast
+                    .get()
+                    .map(|t| {
+                        let undo = t.undo.clone();
+                        view! {
+                            <div class="toast">
+                                <span>{t.text.clone()}</span>
+                                <button type="button" on:click=move |_| workspace.undo(&undo)>"Undo"</button>
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -9,6 +9,12 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// A new draft id: time plus randomness, unique enough within one browser profile.
+pub fn random_id(now: u64) -> String {
+    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    format!("{now:x}-{random:08x}")
+}
+
 /// Offers `text` as a file download named `filename`.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
@@ -46,4 +52,27 @@ fn describe(error: JsValue) -> String {
         .map(|e| String::from(e.message()))
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "the browser refused".to_owned())
+}
+
+/// Asks a yes/no question with the browser's own dialog, which every assistive
+/// technology knows. Without a window, the answer is no.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window().and_then(|window| window.confirm_with_message(question).ok()).unwrap_or(false)
+}
+
+/// Asks the browser to keep our storage through its clean-ups
+/// (`navigator.storage.persist()`), and says whether it will. `None` where the browser
+/// has no Storage API.
+pub async fn request_persistence() -> Option<bool> {
+    let navigator = web_sys::window()?.navigator();
+    let manager = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
+    if manager.is_undefined() || manager.is_null() {
+        return None;
+    }
+    let manager: web_sys::StorageManager = manager.unchecked_into();
+    let persisted = JsFuture::from(manager.persisted().ok()?).await.ok()?.as_bool()?;
+    if persisted {
+        return Some(true);
+    }
+    JsFuture::from(manager.persist().ok()?).await.ok()?.as_bool()
 }

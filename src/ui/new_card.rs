@@ -1,15 +1,16 @@
-//! "New card": pick a template to start from.
+//! "New card": pick a template to start a new draft from.
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use super::state::{NoticeKind, Studio};
+use super::workspace::Workspace;
 use crate::card::templates::Template;
+use crate::formats::json::Document;
 
 /// The "New card" button and its template dialog.
 #[component]
 pub fn NewCard() -> impl IntoView {
-    let studio = expect_context::<Studio>();
+    let workspace = expect_context::<Workspace>();
     let dialog = NodeRef::<Dialog>::new();
     let open = move |_| {
         if let Some(dialog) = dialog.get() {
@@ -22,18 +23,17 @@ pub fn NewCard() -> impl IntoView {
         }
     };
     let start = move |template: Template| {
-        studio.card.set(template.card());
         close();
-        studio.tell(
-            NoticeKind::Info,
-            format!("Started a new card from the {} template.", template.name()),
+        workspace.create(
+            Document::new(template.card()),
+            Some(format!("Started a new draft from the {} template.", template.name())),
         );
     };
     view! {
         <button type="button" on:click=open>"New card"</button>
         <dialog node_ref=dialog class="dialog" aria-labelledby="new-card-title">
             <h2 id="new-card-title">"Start a new card"</h2>
-            <p>"This replaces the card you are editing. Download it first if you want to keep it."</p>
+            <p>"The new card is a draft of its own; your other drafts stay in the library."</p>
             <ul class="template-list">
                 {Template::ALL
                     .into_iter()

@@ -1,33 +1,77 @@
-//! The app's one store of reactive state, shared through context.
+//! The app's reactive state, shared through context. `Studio` holds only signals, so it
+//! is `Copy` and every component can take it from context.
 
 use leptos::prelude::*;
 
 use crate::card::Card;
+use crate::review::Workflow;
+use crate::storage::{DraftSummary, Problem, Usage};
 
-/// The state every screen shares. `Copy`, because signals are handles.
+/// The state every screen shares.
 #[derive(Clone, Copy)]
 pub struct Studio {
-    /// The card being edited.
+    /// The open draft's card.
     pub card: RwSignal<Card>,
+    /// The open draft's workflow: status, reviews, history.
+    pub workflow: RwSignal<Workflow>,
+    /// The open draft's id.
+    pub open_id: RwSignal<Option<String>>,
+    /// Why the open draft cannot be edited, when it cannot.
+    pub read_only: RwSignal<Option<String>>,
+    /// Which screen is shown.
+    pub screen: RwSignal<Screen>,
+    /// The library: every draft's summary, and the records that could not be read.
+    pub drafts: RwSignal<Vec<DraftSummary>>,
+    pub problems: RwSignal<Vec<Problem>>,
     /// The latest message for the user: an import result or an error.
     pub notice: RwSignal<Option<Notice>>,
-    /// Where the latest edits stand with respect to browser storage.
+    /// A short message with an "Undo" action, e.g. after a delete.
+    pub toast: RwSignal<Option<Toast>>,
+    /// Where the open draft's latest edits stand with respect to storage.
     pub save: RwSignal<SaveState>,
+    /// Set when another tab saved the open draft.
+    pub conflict: RwSignal<bool>,
+    pub storage: RwSignal<StorageInfo>,
+    /// Milliseconds since the epoch, updated every few seconds for "2 s ago".
+    pub clock: RwSignal<u64>,
 }
 
 impl Studio {
-    pub fn new(card: Card, save: SaveState) -> Self {
-        Self { card: RwSignal::new(card), notice: RwSignal::new(None), save: RwSignal::new(save) }
+    pub fn new(now: u64) -> Self {
+        Self {
+            card: RwSignal::new(Card::default()),
+            workflow: RwSignal::new(Workflow::default()),
+            open_id: RwSignal::new(None),
+            read_only: RwSignal::new(None),
+            screen: RwSignal::new(Screen::Editor),
+            drafts: RwSignal::new(Vec::new()),
+            problems: RwSignal::new(Vec::new()),
+            notice: RwSignal::new(None),
+            toast: RwSignal::new(None),
+            save: RwSignal::new(SaveState::Saved { at: now }),
+            conflict: RwSignal::new(false),
+            storage: RwSignal::new(StorageInfo::default()),
+            clock: RwSignal::new(now),
+        }
     }
 
     /// Applies an edit to the card. Every editor writes through here.
     pub fn edit(&self, change: impl FnOnce(&mut Card)) {
-        self.card.update(change);
+        if self.read_only.with_untracked(Option::is_none) {
+            self.card.update(change);
+        }
     }
 
     pub fn tell(&self, kind: NoticeKind, text: impl Into<String>) {
         self.notice.set(Some(Notice { kind, text: text.into() }));
     }
+}
+
+/// The app's screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Editor,
+    Library,
 }
 
 /// Whether a message reports a failure (announced assertively) or news.
@@ -43,32 +87,65 @@ pub struct Notice {
     pub text: String,
 }
 
+/// What an "Undo" in a toast undoes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UndoAction {
+    /// Take this draft back out of the trash.
+    Restore(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Toast {
+    pub text: String,
+    pub undo: UndoAction,
+    /// Identifies this toast, so an old timer does not close a newer one.
+    pub serial: u64,
+}
+
 /// The save status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveState {
-    /// Everything is stored.
-    Saved,
+    /// Everything is stored, as of this time.
+    Saved { at: u64 },
     /// Edits are waiting for the autosave.
     Pending,
     /// The last save failed; the edits are in memory only.
     Failed(String),
     /// The browser gives us no storage at all.
     MemoryOnly,
+    /// The open draft cannot be edited, so nothing is saved.
+    ReadOnly,
 }
 
 impl SaveState {
+    /// The words announced in the live region. The "2 s ago" is shown beside them but
+    /// not announced, so screen readers are not interrupted every second.
     pub fn label(&self) -> String {
         match self {
-            Self::Saved => "Saved in this browser".into(),
+            Self::Saved { .. } => "Saved".into(),
             Self::Pending => "Saving…".into(),
             Self::Failed(reason) => format!("Not saved: {reason}"),
-            Self::MemoryOnly => {
-                "Not saved: browser storage is not available. Download your card to keep it.".into()
-            }
+            Self::MemoryOnly => "Not saved: browser storage is not available".into(),
+            Self::ReadOnly => "Read-only".into(),
         }
     }
 
     pub fn is_problem(&self) -> bool {
         matches!(self, Self::Failed(_) | Self::MemoryOnly)
     }
+}
+
+/// What we know about the browser's storage.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StorageInfo {
+    /// No localStorage: the app runs in memory.
+    pub memory_only: bool,
+    /// The last save failed because storage is full.
+    pub full: bool,
+    /// Measured when storage filled up.
+    pub usage: Option<Usage>,
+    /// `navigator.storage.persisted()`, where the browser has it.
+    pub persistent: Option<bool>,
+    /// The user dismissed the reminder to download a backup.
+    pub reminder_dismissed: bool,
 }

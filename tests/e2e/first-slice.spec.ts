@@ -68,7 +68,8 @@ test('downloads the card as JSON and as Markdown', async ({ studio }) => {
   const json = await studio.download('Download JSON');
   expect(json.name).toBe('imageclassifier-1.0.json');
   const document = JSON.parse(json.text);
-  expect(document.schema_version).toBe(1);
+  expect(document.schema_version).toBe(2);
+  expect(document.workflow.status).toBe('draft');
   expect(document.card.model_details.name).toBe('ImageClassifier');
   expect(document.card.model_details.version.name).toBe('1.0');
   expect(document.card.quantitative_analysis.results).toHaveLength(1);
@@ -92,7 +93,7 @@ test('importing the seed model_info fills the fields', async ({ studio, page }) 
   await expect(studio.metricName(1)).toHaveValue('accuracy');
   await expect(studio.metricValue(1)).toHaveValue('0.92');
   await expect(studio.field('Limitations')).toHaveValue('May misclassify rare images');
-  await expect(page.getByTestId('notice')).toHaveText('Imported model_info.json as a model_info.');
+  await expect(page.getByTestId('notice')).toHaveText('Imported model_info.json as a model_info, as a new draft.');
 });
 
 test('a downloaded JSON imports back to the same card', async ({ studio, page }) => {
@@ -102,7 +103,7 @@ test('a downloaded JSON imports back to the same card', async ({ studio, page })
 
   await studio.importFile(json.name, json.text);
   await expect(studio.field('Name')).toHaveValue('ImageClassifier');
-  await expect(page.getByTestId('notice')).toHaveText(`Imported ${json.name} as a model card.`);
+  await expect(page.getByTestId('notice')).toHaveText(`Imported ${json.name} as a model card, as a new draft.`);
 });
 
 test('importing broken JSON shows where it is broken and changes nothing', async ({ studio }) => {

@@ -43,6 +43,27 @@ export class StudioPage {
     await this.field('Limitations').fill('May misclassify rare images');
   }
 
+  async goToLibrary() {
+    await this.page.getByRole('button', { name: 'Library', exact: true }).click();
+    await expect(this.page.getByRole('heading', { name: 'Drafts', level: 2 })).toBeVisible();
+  }
+
+  /** The rows of the library's table. */
+  get libraryRows(): Locator {
+    return this.page.locator('.drafts-table tbody tr');
+  }
+
+  /** The library row of the draft with exactly this name. */
+  libraryRow(name: string): Locator {
+    return this.libraryRows.filter({ has: this.page.getByRole('rowheader').getByRole('button', { name, exact: true }) });
+  }
+
+  /** Opens a draft from the library by its name. */
+  async openFromLibrary(name: string) {
+    await this.libraryRow(name).getByRole('button', { name, exact: true }).click();
+    await expect(this.field('Name')).toHaveValue(name);
+  }
+
   /** Opens the list of missing items under the completeness score. */
   async openMissingList() {
     const summary = this.page.locator('details.missing > summary');
@@ -50,23 +71,26 @@ export class StudioPage {
   }
 
   async waitUntilSaved() {
-    await expect(this.saveState).toHaveText('Saved in this browser');
+    await expect(this.saveState).toHaveText('Saved');
   }
 
-  /** Imports a file through the "Import" control. */
+  /** Imports a file through the "Import" control, and waits until the app has read it. */
   async importFile(name: string, contents: string, mimeType = 'application/json') {
     await this.page.getByLabel('Import', { exact: true }).setInputFiles({
       name,
       mimeType,
       buffer: Buffer.from(contents),
     });
+    // Reading a file is asynchronous: the import is done when the app reports on it.
+    const report = this.page.getByTestId('notice').or(this.page.getByTestId('error'));
+    await expect(report.filter({ hasText: name })).toBeVisible();
   }
 
   /** Clicks a download button and returns the file's name and text. */
-  async download(button: string): Promise<{ name: string; text: string }> {
+  async download(button: string, within: Page | Locator = this.page): Promise<{ name: string; text: string }> {
     const [download]: [Download, void] = await Promise.all([
       this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name: button, exact: true }).click(),
+      within.getByRole('button', { name: button, exact: true }).click(),
     ]);
     const path = await download.path();
     return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
