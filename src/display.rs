@@ -59,3 +59,26 @@ mod tests {
         assert_eq!(plural(2, "draft", "drafts"), "2 drafts");
     }
 }
+
+/// An RFC 3339 timestamp in UTC, to the second: `2026-11-26T21:43:13Z`.
+pub fn rfc3339(ms: u64) -> String {
+    let time = std::time::UNIX_EPOCH + std::time::Duration::from_secs(ms / 1000);
+    humantime::format_rfc3339_seconds(time).to_string()
+}
+
+/// The UTC calendar date of a timestamp: `2026-11-26`.
+pub fn date(ms: u64) -> String {
+    rfc3339(ms).chars().take(10).collect()
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+
+    #[test]
+    fn formats_timestamps_in_utc() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(1_764_193_393_999), "2025-11-26T21:43:13Z");
+        assert_eq!(date(1_764_193_393_999), "2025-11-26");
+    }
+}

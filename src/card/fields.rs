@@ -1035,6 +1035,8 @@ pub struct ListSpec<T: 'static> {
     pub fields: &'static [ItemField<T>],
     /// Whether an item says something (not blank, not only example text).
     pub item_has_content: fn(&T) -> bool,
+    /// Parts of an item edited outside `fields` (a result's slice), as labelled text.
+    pub item_extras: fn(&T) -> Vec<(&'static str, &'static str, String)>,
 }
 
 impl<T> Clone for ListSpec<T> {
@@ -1054,6 +1056,10 @@ pub trait ListInfo: Sync {
     fn len(&self, card: &Card) -> usize;
     /// The key of an item's first field, where focus goes to edit an item.
     fn first_key(&self) -> &'static str;
+    /// What one item is called, e.g. `Owner`.
+    fn item(&self) -> &'static str;
+    /// Every item as (key, accessible label, value as text), for comparing versions.
+    fn item_texts(&self, card: &Card) -> Vec<Vec<(&'static str, String, String)>>;
 }
 
 impl<T> ListInfo for ListSpec<T> {
@@ -1078,6 +1084,39 @@ impl<T> ListInfo for ListSpec<T> {
     fn first_key(&self) -> &'static str {
         self.fields.first().map_or("", |field| field.key)
     }
+    fn item(&self) -> &'static str {
+        self.item
+    }
+    fn item_texts(&self, card: &Card) -> Vec<Vec<(&'static str, String, String)>> {
+        (self.items)(card)
+            .iter()
+            .enumerate()
+            .map(|(index, item)| {
+                let mut texts: Vec<(&'static str, String, String)> = self
+                    .fields
+                    .iter()
+                    .map(|field| {
+                        let value = match field.access {
+                            ItemAccess::Text(get, _) => get(item).clone(),
+                            ItemAccess::Flag(get, _) => {
+                                if get(item) { "yes" } else { "no" }.to_owned()
+                            }
+                        };
+                        (field.key, field.accessible_name(self.item, index + 1), value)
+                    })
+                    .collect();
+                for (key, label, value) in (self.item_extras)(item) {
+                    texts.push((key, format!("{} {} {}", self.item, index + 1, label), value));
+                }
+                texts
+            })
+            .collect()
+    }
+}
+
+/// No parts outside the registered fields.
+fn no_extras<T>(_: &T) -> Vec<(&'static str, &'static str, String)> {
+    Vec::new()
 }
 
 const fn item_text<T>(
@@ -1119,6 +1158,7 @@ pub const OWNERS: ListSpec<Owner> = ListSpec {
         ),
     ],
     item_has_content: |owner| has_content(&owner.name),
+    item_extras: no_extras,
 };
 
 const DATASET_FIELDS: &[ItemField<Dataset>] = &[
@@ -1195,6 +1235,7 @@ pub const TRAINING_DATASETS: ListSpec<Dataset> = ListSpec {
     items_mut: |card| &mut card.training_data.datasets,
     fields: DATASET_FIELDS,
     item_has_content: dataset_has_content,
+    item_extras: no_extras,
 };
 
 pub const EVALUATION_DATASETS: ListSpec<Dataset> = ListSpec {
@@ -1208,6 +1249,7 @@ pub const EVALUATION_DATASETS: ListSpec<Dataset> = ListSpec {
     items_mut: |card| &mut card.evaluation_data.datasets,
     fields: DATASET_FIELDS,
     item_has_content: dataset_has_content,
+    item_extras: no_extras,
 };
 
 /// The metric results. Their slices are edited by a nested list of factor=value terms.
@@ -1279,6 +1321,11 @@ pub const RESULTS: ListSpec<MetricResult> = ListSpec {
         ),
     ],
     item_has_content: |result| has_content(&result.metric) && has_content(&result.value),
+    item_extras: |result| {
+        let terms = result.slice.iter().filter(|t| !t.is_blank()).count();
+        let slice = if terms == 0 { String::new() } else { result.slice_label() };
+        vec![("slice", "slice", slice)]
+    },
 };
 
 pub const RISKS: ListSpec<Risk> = ListSpec {
@@ -1309,6 +1356,7 @@ pub const RISKS: ListSpec<Risk> = ListSpec {
         ),
     ],
     item_has_content: |risk| has_content(&risk.risk),
+    item_extras: no_extras,
 };
 
 pub const CUSTOM_SECTIONS: ListSpec<CustomSection> = ListSpec {
@@ -1339,6 +1387,7 @@ pub const CUSTOM_SECTIONS: ListSpec<CustomSection> = ListSpec {
         ),
     ],
     item_has_content: |section| has_content(&section.title) || has_content(&section.body),
+    item_extras: no_extras,
 };
 
 /// Every list, for completeness.

@@ -4,6 +4,9 @@
 //! section that changed. Empty sections are left out; no filler text is ever printed.
 
 use crate::card::{Card, Dataset, MetricResult, licenses};
+use crate::display::date;
+use crate::formats::json::Document;
+use crate::review::{Approval, Status};
 
 /// One top-level part of the rendered card: the title block or a `##` section.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +19,60 @@ pub struct MarkdownSection {
 /// The whole card as one Markdown document.
 pub fn to_markdown(card: &Card) -> String {
     join_sections(&card_sections(card))
+}
+
+/// A card with its review status, as downloaded: the card's sections, with a notice of
+/// its status and approval right under the title.
+pub fn document_to_markdown(document: &Document) -> String {
+    join_sections(&document_sections(document))
+}
+
+/// The card's sections with the status notice placed after the title.
+pub fn document_sections(document: &Document) -> Vec<MarkdownSection> {
+    let mut sections = card_sections(&document.card);
+    let notice = MarkdownSection { id: "status".into(), markdown: status_notice(document) };
+    sections.insert(1.min(sections.len()), notice);
+    sections
+}
+
+/// "Draft: not reviewed" for a card without a valid approval, else the approval block:
+/// the reviewers, the date and the content hash.
+pub fn status_notice(document: &Document) -> String {
+    let workflow = &document.workflow;
+    let approval_line = |approval: &Approval| {
+        let reviewers: Vec<String> = approval
+            .reviewers
+            .iter()
+            .map(|r| format!("{} ({})", one_line(&r.name), one_line(&r.role)))
+            .collect();
+        format!(
+            "> Approved on {} by {}.\n>\n> Content SHA-256: `{}`\n",
+            date(approval.approved_at),
+            reviewers.join(", "),
+            approval.content_hash
+        )
+    };
+    match (workflow.status, &workflow.approval, workflow.current_publication()) {
+        (Status::Published, _, Some(publication)) => format!(
+            "> **Published:** version {} of {}.\n>\n{}",
+            one_line(&publication.version),
+            publication.date,
+            approval_line(&publication.approval)
+        ),
+        (Status::Approved, Some(approval), _) => {
+            format!("> **Approved, not yet published.**\n>\n{}", approval_line(approval))
+        }
+        (Status::InReview, ..) => {
+            "> **Draft: not reviewed.** This card is in review and not yet approved.\n".to_owned()
+        }
+        _ if workflow.approval.is_some() => {
+            "> **Draft: not reviewed.** This card changed since it was approved.\n".to_owned()
+        }
+        _ => {
+            "> **Draft: not reviewed.** This card has not been approved; what it says may change.\n"
+                .to_owned()
+        }
+    }
 }
 
 /// Joins sections into one document, one blank line apart.
@@ -553,6 +610,52 @@ mod tests {
              | --- | --- |\n\
              | accuracy | 0.92 |\n"
         );
+    }
+
+    #[test]
+    fn a_draft_says_it_is_not_reviewed() {
+        let document = Document::new(seed_card());
+        let markdown = document_to_markdown(&document);
+        assert!(
+            markdown.starts_with("# ImageClassifier\n\n> **Draft: not reviewed.**"),
+            "{markdown}"
+        );
+    }
+
+    #[test]
+    fn an_approved_or_published_card_carries_its_approval_block() {
+        use crate::review::{Approver, Publication, Workflow};
+        let approval = Approval {
+            content_hash: "ab12".into(),
+            approved_at: 1_764_193_393_000,
+            reviewers: vec![
+                Approver { name: "Rita".into(), role: "Ethics board".into(), at: 1 },
+                Approver { name: "Sam".into(), role: "Owner".into(), at: 2 },
+            ],
+        };
+        let mut document = Document {
+            card: seed_card(),
+            workflow: Workflow {
+                status: Status::Approved,
+                approval: Some(approval.clone()),
+                ..Workflow::default()
+            },
+        };
+        assert!(status_notice(&document).contains(
+            "> Approved on 2025-11-26 by Rita (Ethics board), Sam (Owner).\n>\n> Content SHA-256: `ab12`"
+        ));
+        document.workflow.status = Status::Published;
+        document.workflow.publications.push(Publication {
+            version: "1.0".into(),
+            date: "2025-11-26".into(),
+            content_hash: "ab12".into(),
+            published_at: 5,
+            approval,
+            superseded_at: None,
+        });
+        let notice = status_notice(&document);
+        assert!(notice.starts_with("> **Published:** version 1.0 of 2025-11-26.\n"), "{notice}");
+        assert!(notice.contains("Content SHA-256: `ab12`"));
     }
 
     #[test]

@@ -8,11 +8,14 @@ use super::browser::{now_ms, request_persistence};
 use super::editor::Editor;
 use super::library::Library;
 use super::preview::Preview;
+use super::review::ReviewScreen;
 use super::section_nav::SectionNav;
 use super::state::{NoticeKind, SaveState, Screen, Studio};
+use super::stepper::Stepper;
 use super::toolbar::Toolbar;
 use super::workspace::Workspace;
 use crate::display::relative_time;
+use crate::review::Status;
 
 /// The whole app.
 #[component]
@@ -47,6 +50,14 @@ pub fn App() -> impl IntoView {
                 <button
                     type="button"
                     class="tab"
+                    aria-current=move || (screen() == Screen::Review).then_some("page")
+                    on:click=move |_| go(Screen::Review)
+                >
+                    "Review"
+                </button>
+                <button
+                    type="button"
+                    class="tab"
                     aria-current=move || (screen() == Screen::Library).then_some("page")
                     on:click=move |_| go(Screen::Library)
                 >
@@ -59,6 +70,7 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match screen() {
                 Screen::Editor => view! { <EditorScreen /> }.into_any(),
+                Screen::Review => view! { <OpenDraft><ReviewScreen /></OpenDraft> }.into_any(),
                 Screen::Library => view! { <Library /> }.into_any(),
             }}
         </main>
@@ -71,7 +83,51 @@ pub fn App() -> impl IntoView {
 fn EditorScreen() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let studio = workspace.studio;
-    let read_only = move || studio.read_only.with(Option::is_some);
+    let locked = move || !studio.can_edit();
+    let lock_note = move || {
+        studio.workflow.with(|w| {
+            w.is_locked().then_some(match w.status {
+                Status::InReview => "This card is in review, so its content is read-only. Withdraw it from review to edit it.",
+                Status::Approved => "This card is approved, so its content is read-only. Choose “Edit (voids approval)” on the review screen to change it.",
+                _ => "This version is published, so its content is read-only. Start the next version on the review screen to change it.",
+            })
+        })
+    };
+    view! {
+        <OpenDraft>
+            <div class="editor-toolbar">
+                <Stepper />
+                <Toolbar />
+            </div>
+            {move || lock_note().map(|note| view! {
+                <div class="banner info lock-note" role="status">
+                    <p>{note}</p>
+                    <button type="button" class="secondary" on:click=move |_| studio.screen.set(Screen::Review)>"Go to review"</button>
+                </div>
+            })}
+            <div class="workspace">
+                <SectionNav />
+                <section id="editor" class="pane editor" aria-labelledby="editor-heading">
+                    <h2 id="editor-heading">"Card details"</h2>
+                    // A disabled fieldset disables every control inside: one switch for read-only.
+                    <fieldset class="editor-lock" disabled=locked>
+                        <legend class="visually-hidden">"Card fields"</legend>
+                        <Editor />
+                    </fieldset>
+                </section>
+                <section class="pane preview" aria-labelledby="preview-heading">
+                    <h2 id="preview-heading">"Preview"</h2>
+                    <Preview />
+                </section>
+            </div>
+        </OpenDraft>
+    }
+}
+
+/// Its children when a draft is open; otherwise a way to open or start one.
+#[component]
+fn OpenDraft(children: ChildrenFn) -> impl IntoView {
+    let studio = expect_context::<Studio>();
     view! {
         <Show
             when=move || studio.open_id.with(Option::is_some)
@@ -85,24 +141,7 @@ fn EditorScreen() -> impl IntoView {
                 }
             }
         >
-            <div class="editor-toolbar">
-                <Toolbar />
-            </div>
-            <div class="workspace">
-                <SectionNav />
-                <section id="editor" class="pane editor" aria-labelledby="editor-heading">
-                    <h2 id="editor-heading">"Card details"</h2>
-                    // A disabled fieldset disables every control inside: one switch for read-only.
-                    <fieldset class="editor-lock" disabled=read_only>
-                        <legend class="visually-hidden">"Card fields"</legend>
-                        <Editor />
-                    </fieldset>
-                </section>
-                <section class="pane preview" aria-labelledby="preview-heading">
-                    <h2 id="preview-heading">"Preview"</h2>
-                    <Preview />
-                </section>
-            </div>
+            {children()}
         </Show>
     }
 }

@@ -6,15 +6,18 @@
 mod app;
 mod banners;
 mod browser;
+mod diff_view;
 mod editor;
 mod field;
 mod library;
 mod list_editor;
 mod new_card;
 mod preview;
+mod review;
 mod section_nav;
 mod slice_editor;
 mod state;
+mod stepper;
 mod toolbar;
 mod workspace;
 
@@ -27,5 +30,27 @@ pub(crate) fn focus(id: &str) {
         && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
     {
         let _ = element.focus();
+    }
+}
+
+/// Shows a field in the editor and moves focus to it; for a list, to its first item (or
+/// its "Add" button when it has none).
+pub(crate) fn focus_field(studio: state::Studio, path: &'static str) {
+    use crate::card::fields;
+    use leptos::prelude::*;
+    let target = studio.card.with_untracked(|card| {
+        let list = fields::LISTS.iter().find(|l| l.path() == path)?;
+        Some(if list.len(card) > 0 {
+            list_editor::item_id(path, 0, list.first_key())
+        } else {
+            format!("{path}.add")
+        })
+    });
+    let target = target.unwrap_or_else(|| path.to_owned());
+    if studio.screen.get_untracked() == state::Screen::Editor {
+        focus(&target);
+    } else {
+        studio.screen.set(state::Screen::Editor);
+        request_animation_frame(move || focus(&target));
     }
 }

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use super::state::Studio;
-use crate::formats::markdown::card_sections;
+use crate::formats::json::Document;
+use crate::formats::markdown::document_sections;
 use crate::render::chart::results_chart;
 use crate::render::markdown_to_html;
 
@@ -12,7 +13,16 @@ use crate::render::markdown_to_html;
 #[component]
 pub fn Preview() -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let sections = Memo::new(move |_| studio.card.with(card_sections));
+    // The same sections the Markdown download has, status notice included.
+    let sections = Memo::new(move |_| {
+        studio.card.with(|card| {
+            studio.workflow.with(|workflow| {
+                // Only the notice reads the workflow; cloning it is cheaper than a second renderer.
+                let document = Document { card: card.clone(), workflow: notice_part(workflow) };
+                document_sections(&document)
+            })
+        })
+    });
     let ids = move || {
         sections.with(|all| all.iter().map(|section| section.id.clone()).collect::<Vec<_>>())
     };
@@ -56,5 +66,16 @@ fn PreviewSection(
             <div inner_html=move || html.with(|html| html.as_str().to_owned())></div>
             {chart}
         </section>
+    }
+}
+
+/// The part of the workflow the status notice shows, without the history and snapshots
+/// that would make every preview update copy them.
+fn notice_part(workflow: &crate::review::Workflow) -> crate::review::Workflow {
+    crate::review::Workflow {
+        status: workflow.status,
+        approval: workflow.approval.clone(),
+        publications: workflow.publications.iter().rev().take(1).cloned().collect(),
+        ..Default::default()
     }
 }

@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::focus;
-use super::list_editor::item_id;
+use super::focus_field;
 use super::state::Studio;
 use crate::card::completeness::{Completeness, Missing};
 use crate::card::fields::{self, Level};
@@ -82,17 +81,4 @@ fn MissingList(score: Memo<Completeness>) -> impl IntoView {
             </ul>
         </details>
     }
-}
-
-/// Moves focus to a field, or for a list to its first item (or its "Add" button).
-fn focus_field(studio: Studio, path: &'static str) {
-    let list_first_field = studio.card.with_untracked(|card| {
-        let list = fields::LISTS.iter().find(|l| l.path() == path)?;
-        Some(if list.len(card) > 0 {
-            item_id(path, 0, list.first_key())
-        } else {
-            format!("{path}.add")
-        })
-    });
-    focus(&list_first_field.unwrap_or_else(|| path.to_owned()));
 }

@@ -55,11 +55,23 @@ impl Studio {
         }
     }
 
-    /// Applies an edit to the card. Every editor writes through here.
+    /// Whether the open card's content may be edited now: not read-only in storage, and
+    /// not locked by the workflow (in review, approved, published). Tracked.
+    pub fn can_edit(&self) -> bool {
+        self.read_only.with(Option::is_none) && !self.workflow.with(Workflow::is_locked)
+    }
+
+    /// Applies an edit to the card, and keeps the workflow in step with it (history, and
+    /// the approval voided or restored by the content hash). Every editor writes here.
     pub fn edit(&self, change: impl FnOnce(&mut Card)) {
-        if self.read_only.with_untracked(Option::is_none) {
-            self.card.update(change);
+        if !untrack(|| self.can_edit()) {
+            return;
         }
+        self.card.update(change);
+        let now = super::browser::now_ms();
+        self.card.with_untracked(|card| {
+            self.workflow.update(|workflow| workflow.content_edited(card, now))
+        });
     }
 
     pub fn tell(&self, kind: NoticeKind, text: impl Into<String>) {
@@ -71,6 +83,7 @@ impl Studio {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Editor,
+    Review,
     Library,
 }
 

@@ -14,12 +14,8 @@ use crate::formats::{self, markdown};
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
-    let studio = workspace.studio;
     let save_as = move |extension: &str, mime: &str, render: fn(&Document) -> String| {
-        let document = Document {
-            card: studio.card.get_untracked(),
-            workflow: studio.workflow.get_untracked(),
-        };
+        let document = workspace.document();
         let filename = format!("{}.{extension}", formats::file_stem(&document.card));
         workspace.offer(&filename, mime, &render(&document));
     };
@@ -30,7 +26,7 @@ pub fn Toolbar() -> impl IntoView {
             <button type="button" on:click=move |_| save_as("json", "application/json", json::to_json)>
                 "Download JSON"
             </button>
-            <button type="button" on:click=move |_| save_as("md", "text/markdown", |d| markdown::to_markdown(&d.card))>
+            <button type="button" on:click=move |_| save_as("md", "text/markdown", markdown::document_to_markdown)>
                 "Download Markdown"
             </button>
         </div>

@@ -164,9 +164,12 @@ impl Workspace {
     }
 
     /// Creates a draft from a document and opens it. `message` is announced on success.
-    pub fn create(&self, document: Document, message: Option<String>) {
+    pub fn create(&self, mut document: Document, message: Option<String>) {
         self.flush();
         let now = now_ms();
+        if document.workflow.history.is_empty() {
+            document.workflow.history = Workflow::created(now).history;
+        }
         let id = random_id(now);
         let created = self.with_session(|s| {
             s.drafts.create(&id, document.card.clone(), document.workflow.clone(), now)
@@ -194,15 +197,21 @@ impl Workspace {
     /// card changes nothing.
     pub fn import(&self, name: &str, text: &str) {
         match json::from_json(text) {
-            Ok(imported) => {
+            Ok(mut imported) => {
                 let kind = match imported.format {
                     json::SourceFormat::CardJson { .. } => "a model card",
                     json::SourceFormat::ModelInfo => "a model_info",
                 };
-                self.create(
-                    imported.document,
-                    Some(format!("Imported {name} as {kind}, as a new draft.")),
-                );
+                let document = &mut imported.document;
+                let problems = document.workflow.reconcile(&document.card);
+                let mut message = format!("Imported {name} as {kind}, as a new draft.");
+                if !problems.is_empty() {
+                    message.push_str(&format!(
+                        " Its approval does not match its content ({}), so it is a draft.",
+                        problems.join("; ")
+                    ));
+                }
+                self.create(imported.document, Some(message));
             }
             Err(error) => self.studio.tell(
                 NoticeKind::Error,
@@ -370,10 +379,7 @@ impl Workspace {
 
     /// Resolves a conflict by keeping this tab's edits as a new draft.
     pub fn keep_both(&self) {
-        let document = Document {
-            card: self.studio.card.get_untracked(),
-            workflow: self.studio.workflow.get_untracked(),
-        };
+        let document = self.document();
         self.with_session(|s| s.record = None);
         self.create(
             document,
@@ -545,10 +551,7 @@ impl Workspace {
 
     /// Downloads the open draft, e.g. when storage is full and nothing else is safe.
     pub fn download_open_draft(&self) {
-        let document = Document {
-            card: self.studio.card.get_untracked(),
-            workflow: self.studio.workflow.get_untracked(),
-        };
+        let document = self.document();
         let stem = crate::formats::file_stem(&document.card);
         self.offer(&format!("{stem}.json"), "application/json", &json::to_json(&document));
     }
@@ -591,6 +594,38 @@ impl Workspace {
                 self.studio.tell(NoticeKind::Error, format!("The restore stopped: {error}."))
             }
             None => {}
+        }
+    }
+
+    /// Applies a workflow step (submit, review, publish, …) to the open draft and saves it
+    /// at once. On failure nothing changes and the reason is shown.
+    pub fn step(
+        &self,
+        success: &str,
+        op: impl FnOnce(&mut Workflow, &Card, u64) -> Result<(), String>,
+    ) -> bool {
+        let studio = self.studio;
+        let card = studio.card.get_untracked();
+        let mut workflow = studio.workflow.get_untracked();
+        match op(&mut workflow, &card, now_ms()) {
+            Ok(()) => {
+                studio.workflow.set(workflow);
+                self.flush();
+                studio.tell(NoticeKind::Info, success);
+                true
+            }
+            Err(reason) => {
+                studio.tell(NoticeKind::Error, reason);
+                false
+            }
+        }
+    }
+
+    /// The open draft as a document, for downloads.
+    pub fn document(&self) -> Document {
+        Document {
+            card: self.studio.card.get_untracked(),
+            workflow: self.studio.workflow.get_untracked(),
         }
     }
 

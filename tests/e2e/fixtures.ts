@@ -58,6 +58,47 @@ export class StudioPage {
     return this.libraryRows.filter({ has: this.page.getByRole('rowheader').getByRole('button', { name, exact: true }) });
   }
 
+  /**
+   * Moves focus to `target` with the Tab key alone, as a keyboard user would, and fails
+   * if it cannot be reached.
+   */
+  async tabTo(target: Locator, { backwards = false, limit = 400 } = {}) {
+    for (let presses = 0; presses < limit; presses++) {
+      if (await target.evaluate((element) => element === document.activeElement)) return;
+      await this.page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    }
+    throw new Error(`could not reach ${target} with the Tab key`);
+  }
+
+  async goToReview() {
+    await this.page.getByRole('button', { name: 'Review', exact: true }).click();
+    await expect(this.page.getByRole('heading', { name: 'Review and publish' })).toBeVisible();
+  }
+
+  get status(): Locator {
+    return this.page.getByTestId('status');
+  }
+
+  /** Imports the fully filled card, ticks the checklist, submits it and approves it. */
+  async approveFilledCard(reviewer = 'Rita Reviewer') {
+    const card = await readFile('tests/fixtures/filled-card.json', 'utf8');
+    await this.importFile('filled-card.json', card);
+    await this.goToReview();
+    for (const box of await this.page.getByRole('checkbox', { name: /^Done: / }).all()) await box.check();
+    await this.page.getByRole('button', { name: 'Submit for review' }).click();
+    await expect(this.status).toHaveText('In review');
+    await this.recordReview(reviewer, 'Ethics board', 'Approve');
+    await expect(this.status).toHaveText('Approved');
+  }
+
+  async recordReview(name: string, role: string, decision: 'Approve' | 'Request changes', comment = '') {
+    await this.page.getByLabel('Reviewer name').fill(name);
+    await this.page.getByLabel('Reviewer role').fill(role);
+    await this.page.getByRole('radio', { name: decision, exact: true }).check();
+    if (comment) await this.page.getByLabel(/^Comment/).fill(comment);
+    await this.page.getByRole('button', { name: 'Record review' }).click();
+  }
+
   /** Opens a draft from the library by its name. */
   async openFromLibrary(name: string) {
     await this.libraryRow(name).getByRole('button', { name, exact: true }).click();
