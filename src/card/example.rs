@@ -35,6 +35,7 @@ fn dataset(name: &str, split: &str, sensitive: bool) -> Dataset {
         } else {
             String::new()
         },
+        graphics: Vec::new(),
     }
 }
 
@@ -115,6 +116,8 @@ pub fn filled_card() -> Card {
                     ci_lower: "0.91".into(),
                     ci_upper: "0.93".into(),
                     threshold: String::new(),
+                    task: "image-classification".into(),
+                    hf: Default::default(),
                 },
                 MetricResult {
                     metric: "accuracy".into(),
@@ -125,6 +128,8 @@ pub fn filled_card() -> Card {
                     ci_lower: "0.93".into(),
                     ci_upper: "0.95".into(),
                     threshold: String::new(),
+                    task: "image-classification".into(),
+                    hf: Default::default(),
                 },
                 MetricResult {
                     metric: "accuracy".into(),
@@ -135,6 +140,8 @@ pub fn filled_card() -> Card {
                     ci_lower: "0.78".into(),
                     ci_upper: "0.84".into(),
                     threshold: String::new(),
+                    task: "image-classification".into(),
+                    hf: Default::default(),
                 },
                 MetricResult {
                     metric: "precision".into(),
@@ -145,9 +152,12 @@ pub fn filled_card() -> Card {
                     ci_lower: String::new(),
                     ci_upper: String::new(),
                     threshold: "0.6".into(),
+                    task: "image-classification".into(),
+                    hf: Default::default(),
                 },
             ],
             summary: "Accuracy is 0.92 overall but drops to 0.81 on photos taken at night.".into(),
+            graphics: Vec::new(),
         },
         bias_risks_limitations: BiasRisksLimitations {
             limitations: "May misclassify rare images, and photos taken in low light.".into(),
@@ -167,6 +177,8 @@ pub fn filled_card() -> Card {
             cloud_provider: "Example Cloud".into(),
             compute_region: "europe-west4".into(),
             co2_emitted: "12.5".into(),
+            co2_source: "CodeCarbon".into(),
+            co2_training_type: "fine-tuning".into(),
         },
         technical_specifications: TechnicalSpecifications {
             architecture_and_objective: "ResNet-50 with a 120-way softmax head, trained with cross-entropy loss.".into(),
@@ -190,10 +202,13 @@ pub fn filled_card() -> Card {
             pipeline_tag: "image-classification".into(),
             library_name: "transformers".into(),
             extra_yaml: String::new(),
+            ..Default::default()
         },
         custom_sections: vec![CustomSection {
             title: "Deployment".into(),
             body: "The model runs in the catalogue service behind a review queue.".into(),
+            level: 2,
         }],
+        mct: Default::default(),
     }
 }

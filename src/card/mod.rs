@@ -36,6 +36,8 @@ pub struct Card {
     pub more: MoreInformation,
     pub hf_metadata: HfMetadata,
     pub custom_sections: Vec<CustomSection>,
+    /// What a Model Card Toolkit file held that has no field here, kept for its export.
+    pub mct: MctExtras,
 }
 
 /// What the model is, who made it, and under what terms.
@@ -164,6 +166,17 @@ pub struct Dataset {
     pub split: String,
     pub sensitive: bool,
     pub sensitive_notes: String,
+    /// Plots of the data (Model Card Toolkit graphics).
+    pub graphics: Vec<Graphic>,
+}
+
+/// A plot embedded in the card, as a base64 image (Model Card Toolkit's `graphics`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Graphic {
+    pub name: String,
+    /// Base64-encoded image data (PNG, JPEG, GIF or SVG).
+    pub image: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -182,6 +195,8 @@ pub struct TrainingProcedure {
 pub struct QuantitativeAnalysis {
     pub results: Vec<MetricResult>,
     pub summary: String,
+    /// Plots of the results (Model Card Toolkit graphics).
+    pub graphics: Vec<Graphic>,
 }
 
 /// One measured value of one metric, on one dataset split, for one slice of the data.
@@ -201,6 +216,32 @@ pub struct MetricResult {
     pub ci_lower: String,
     pub ci_upper: String,
     pub threshold: String,
+    /// The task, as a Hugging Face task id, e.g. `text-classification`.
+    pub task: String,
+    /// Details of a Hugging Face model-index entry that have no field of their own.
+    pub hf: HfResultDetails,
+}
+
+/// The parts of a Hugging Face `model-index` result kept for a faithful export.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HfResultDetails {
+    pub task_name: String,
+    /// The Hub dataset id (`dataset.type`).
+    pub dataset_type: String,
+    pub dataset_config: String,
+    pub dataset_revision: String,
+    /// `dataset.args`, as YAML, verbatim.
+    pub dataset_args: String,
+    /// The metric's display name.
+    pub metric_name: String,
+    pub metric_config: String,
+    /// `metrics[].args` other than ours, as YAML, verbatim.
+    pub metric_args: String,
+    pub verified: Option<bool>,
+    pub verify_token: String,
+    pub source_name: String,
+    pub source_url: String,
 }
 
 impl MetricResult {
@@ -271,6 +312,10 @@ pub struct EnvironmentalImpact {
     pub compute_region: String,
     /// In kg CO2eq.
     pub co2_emitted: String,
+    /// Where the emissions figure comes from (e.g. a tracking tool).
+    pub co2_source: String,
+    /// e.g. pre-training or fine-tuning.
+    pub co2_training_type: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -311,14 +356,50 @@ pub struct HfMetadata {
     pub library_name: String,
     /// Every other front-matter key (widget, gating, unknown keys), verbatim and in order.
     pub extra_yaml: String,
+    /// The order of the top-level keys in the imported front matter, kept for the export.
+    pub key_order: Vec<String>,
+    /// `model-index[0].name`.
+    pub model_index_name: String,
+    /// The front matter could not be parsed: `extra_yaml` holds all of it, as written.
+    pub raw_front_matter: bool,
+}
+
+/// Model Card Toolkit keys with no field here: their JSON path and value, verbatim.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MctExtras {
+    pub unknown: Vec<UnknownField>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UnknownField {
+    /// A JSON pointer, e.g. `/model_details/my_key`.
+    pub path: String,
+    /// The value as JSON text.
+    pub json: String,
 }
 
 /// A titled Markdown section the user adds, or one an import could not map.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomSection {
     pub title: String,
     pub body: String,
+    /// The heading level, 1 to 6; sections the user adds are level 2. Left out of the
+    /// JSON when 2, so cards from before this field hash as they did.
+    #[serde(skip_serializing_if = "is_default_level")]
+    pub level: u8,
+}
+
+fn is_default_level(level: &u8) -> bool {
+    *level == 2
+}
+
+impl Default for CustomSection {
+    fn default() -> Self {
+        Self { title: String::new(), body: String::new(), level: 2 }
+    }
 }
 
 /// Example text in templates is wrapped as `[[Example: …]]`. It is shown so the user sees

@@ -104,6 +104,7 @@ fn full() -> Card {
         split: ex(split),
         sensitive: false,
         sensitive_notes: String::new(),
+        graphics: Vec::new(),
     };
     card.training_data.datasets = vec![dataset("Example product photos", "train")];
     card.evaluation_data.datasets = vec![dataset("Example product photos", "test")];
@@ -122,8 +123,11 @@ fn full() -> Card {
         risk: ex("Mislabelled products could mislead shoppers."),
         mitigation: ex("People review low-confidence labels."),
     }];
-    card.custom_sections =
-        vec![CustomSection { title: ex("Deployment"), body: ex("Where and how the model runs.") }];
+    card.custom_sections = vec![CustomSection {
+        title: ex("Deployment"),
+        body: ex("Where and how the model runs."),
+        level: 2,
+    }];
     card
 }
 

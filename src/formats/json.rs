@@ -13,8 +13,11 @@ use crate::review::Workflow;
 /// The version of the document shape this code writes.
 ///
 /// - 1: `card` only (the foundation release).
-/// - 2: adds `workflow` (status, then reviews and history).
-pub const SCHEMA_VERSION: u32 = 2;
+/// - 2: adds `workflow` (status, reviews, approval, history).
+/// - 3: adds the fields that keep imports lossless: model-index details and task of a
+///   result, CO2 source and training type, graphics, heading levels of custom sections,
+///   front-matter key order, Model Card Toolkit extras.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A card with its workflow: what files and storage records hold.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -124,12 +127,17 @@ pub fn schema_version_of(object: &Map<String, Value>) -> Result<u32, VersionErro
 }
 
 /// One step per version: `STEPS[i]` turns a version `i + 1` object into version `i + 2`.
-const STEPS: &[fn(&mut Map<String, Value>)] = &[v1_to_v2];
+const STEPS: &[fn(&mut Map<String, Value>)] = &[v1_to_v2, v2_to_v3];
 
 /// Version 2 added the workflow. Every version 1 card was a draft.
 fn v1_to_v2(object: &mut Map<String, Value>) {
     object.entry("workflow").or_insert_with(|| serde_json::json!({ "status": "draft" }));
 }
+
+/// Version 3 only added fields, all empty by default: nothing to move. The step exists
+/// so that a version 2 app, which would drop the new fields on save, opens version 3
+/// records read-only instead.
+fn v2_to_v3(_: &mut Map<String, Value>) {}
 
 /// Brings a document or storage record of any known version to the current shape, and
 /// returns the version it had. Fields outside the document (a record's id) are kept.
@@ -231,7 +239,7 @@ mod tests {
     #[test]
     fn writes_the_schema_version_first_then_the_card_and_workflow() {
         let text = to_json(&Document::new(seed_card()));
-        assert!(text.starts_with("{\n  \"schema_version\": 2,\n  \"card\": {"), "{text}");
+        assert!(text.starts_with("{\n  \"schema_version\": 3,\n  \"card\": {"), "{text}");
         let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["card"]["model_details"]["name"], "ImageClassifier");
         assert_eq!(value["card"]["quantitative_analysis"]["results"][0]["value"], "0.92");
@@ -247,9 +255,22 @@ mod tests {
     }
 
     #[test]
-    fn reads_a_version_2_file() {
-        let imported = from_json(&fixture("v2-filled-card.json")).unwrap();
+    fn reads_a_version_2_file_and_keeps_everything_it_says() {
+        let text = fixture("v2-filled-card.json");
+        let imported = from_json(&text).unwrap();
         assert_eq!(imported.format, SourceFormat::CardJson { schema_version: 2 });
+        // The canonical form leaves out empty values, so it compares exactly what both say.
+        let original: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            crate::review::canonical::canonical_json(&imported.document.card),
+            crate::review::canonical::canonical_value(&original["card"])
+        );
+    }
+
+    #[test]
+    fn reads_a_version_3_file() {
+        let imported = from_json(&fixture("v3-filled-card.json")).unwrap();
+        assert_eq!(imported.format, SourceFormat::CardJson { schema_version: 3 });
         assert_eq!(imported.document.card, filled_card());
     }
 
@@ -275,7 +296,10 @@ mod tests {
 
     #[test]
     fn reports_shape_errors_with_line_and_column() {
-        let text = "{\"schema_version\": 2,\n \"card\": {\"model_details\": {\"name\": 5}}}";
+        let text = format!(
+            "{{\"schema_version\": {SCHEMA_VERSION},\n \"card\": {{\"model_details\": {{\"name\": 5}}}}}}"
+        );
+        let text = text.as_str();
         let error = from_json(text).unwrap_err();
         let ImportError::Shape { line, message, .. } = &error else {
             panic!("expected a shape error, got {error:?}");
@@ -307,7 +331,7 @@ mod tests {
         assert_eq!(upgrade(object), Ok(1));
         assert_eq!(
             record,
-            serde_json::json!({"schema_version": 2, "id": "x", "card": {}, "workflow": {"status": "draft"}})
+            serde_json::json!({"schema_version": SCHEMA_VERSION, "id": "x", "card": {}, "workflow": {"status": "draft"}})
         );
     }
 

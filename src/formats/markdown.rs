@@ -703,8 +703,11 @@ mod tests {
     fn places_custom_sections_before_the_card_authors() {
         let mut card = Card::default();
         card.more.card_authors = "A. Author".into();
-        card.custom_sections =
-            vec![CustomSection { title: "Deployment".into(), body: "On the edge.".into() }];
+        card.custom_sections = vec![CustomSection {
+            title: "Deployment".into(),
+            body: "On the edge.".into(),
+            level: 2,
+        }];
         let ids: Vec<_> = card_sections(&card).into_iter().map(|s| s.id).collect();
         assert_eq!(ids, ["title", "custom-1", "card-authors"]);
     }

@@ -2,8 +2,10 @@
 //!
 //! The canonical form (documented in `docs/canonical-form.md`) is the card's JSON with:
 //! - only the `card` object: no schema version, workflow, reviews or history;
-//! - object keys sorted by their UTF-8 bytes, at every depth;
 //! - line endings in every string normalised to `\n` (`\r\n` and lone `\r` become `\n`);
+//! - empty values left out: `""`, `[]`, `null`, `false`, and objects left empty by that,
+//!   so a later schema that adds fields does not change the hash of an older card;
+//! - object keys sorted by their UTF-8 bytes, at every depth;
 //! - no whitespace between tokens, and strings escaped the way `serde_json` escapes them.
 //!
 //! So the hash changes exactly when what the card says changes.
@@ -18,9 +20,40 @@ pub fn canonical_json(card: &Card) -> String {
     // A card serializes to plain JSON; there is nothing that could fail.
     let value =
         serde_json::to_string(card).ok().and_then(|text| serde_json::from_str::<Value>(&text).ok());
+    canonical_value(&value.unwrap_or(Value::Null))
+}
+
+/// The canonical form of a card's content given as JSON, e.g. from an older file.
+pub fn canonical_value(card: &Value) -> String {
     let mut out = String::new();
-    write_canonical(&mut out, &value.unwrap_or(Value::Null));
+    write_canonical(&mut out, &prune(card.clone()));
     out
+}
+
+/// Normalises line endings and drops empty values, recursively.
+fn prune(value: Value) -> Value {
+    match value {
+        Value::Object(object) => Value::Object(
+            object
+                .into_iter()
+                .map(|(key, item)| (key, prune(item)))
+                .filter(|(_, item)| !is_empty(item))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(prune).collect()),
+        Value::String(text) => Value::String(normalise_line_endings(&text)),
+        other => other,
+    }
+}
+
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null | Value::Bool(false) => true,
+        Value::String(text) => text.is_empty(),
+        Value::Array(items) => items.is_empty(),
+        Value::Object(object) => object.is_empty(),
+        _ => false,
+    }
 }
 
 fn write_canonical(out: &mut String, value: &Value) {
@@ -51,7 +84,7 @@ fn write_canonical(out: &mut String, value: &Value) {
             }
             out.push(']');
         }
-        Value::String(text) => write_string(out, &normalise_line_endings(text)),
+        Value::String(text) => write_string(out, text),
         other => out.push_str(&other.to_string()),
     }
 }
@@ -77,16 +110,32 @@ mod tests {
     use crate::card::example::filled_card;
 
     #[test]
-    fn sorts_keys_at_every_depth_and_has_no_whitespace() {
+    fn sorts_keys_at_every_depth_drops_empty_values_and_has_no_whitespace() {
         let mut card = Card::default();
         card.model_details.name = "A".into();
-        let text = canonical_json(&card);
-        assert!(text.starts_with("{\"bias_risks_limitations\":{\"limitations\":\"\",\"recommendations\":\"\"},\"caveats_and_recommendations\":\"\","), "{text}");
-        assert!(!text.contains(": ") && !text.contains('\n'));
-        let details = &text[text.find("\"model_details\":").unwrap()..];
-        let architecture = details.find("\"architecture\"").unwrap();
-        let base_models = details.find("\"base_models\"").unwrap();
-        assert!(architecture < base_models, "nested keys are sorted too");
+        card.model_details.architecture = "B".into();
+        card.model_details.base_models = vec!["C".into()];
+        card.caveats_and_recommendations = "D".into();
+        assert_eq!(
+            canonical_json(&card),
+            r#"{"caveats_and_recommendations":"D","custom_sections":[],"model_details":{"architecture":"B","base_models":["C"],"name":"A"}}"#
+                .replace(r#""custom_sections":[],"#, "")
+        );
+        assert_eq!(canonical_json(&Card::default()), "{}");
+    }
+
+    #[test]
+    fn a_new_empty_field_does_not_change_the_hash() {
+        let card = filled_card();
+        let mut value = serde_json::to_value(&card).unwrap();
+        value["model_details"]["a_field_from_a_later_schema"] = "".into();
+        value["more"]["another"] = serde_json::json!({"nested": [], "flag": false});
+        let text = value.to_string();
+        let mut reread: Value = serde_json::from_str(&text).unwrap();
+        let pruned = prune(reread.take());
+        let mut out = String::new();
+        write_canonical(&mut out, &pruned);
+        assert_eq!(out, canonical_json(&card));
     }
 
     #[test]
@@ -146,7 +195,7 @@ mod tests {
     }
 
     const FILLED_CARD_HASH: &str =
-        "e4301d2108496272477b920c4ba754248a713e0771722449bd7d9122da49533e";
+        "7593db9474a80581b4a9506713c939362cb73ed7b85b4b8c4d1077fb3700e863";
 
     #[test]
     fn matches_the_documented_form_for_a_known_card() {
@@ -155,5 +204,5 @@ mod tests {
     }
 
     const EMPTY_CARD_HASH: &str =
-        "0b3aafc781be1e8e852c0567187af54a9bbcd327efc9db6daac89dbaeae25daa";
+        "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
 }
