@@ -242,6 +242,9 @@ pub struct HfResultDetails {
     pub verify_token: String,
     pub source_name: String,
     pub source_url: String,
+    /// Which `results` entry of the model-index this came from, so an export groups the
+    /// metrics exactly as they were.
+    pub entry: Option<u32>,
 }
 
 impl MetricResult {

@@ -127,17 +127,24 @@ pub fn card_sections(card: &Card) -> Vec<MarkdownSection> {
             return None;
         }
         let mut w = Writer::default();
-        w.heading(2, if is_blank(&section.title) { "Untitled section" } else { &section.title });
+        let level = usize::from(section.level.clamp(1, 6));
+        w.heading(
+            level,
+            if is_blank(&section.title) { "Untitled section" } else { &section.title },
+        );
         w.paragraph(&section.body);
         Some(MarkdownSection { id: format!("custom-{}", index + 1), markdown: w.out })
     });
     standard(SECTIONS_BEFORE_CUSTOM).chain(custom).chain(standard(SECTIONS_AFTER_CUSTOM)).collect()
 }
 
+/// The name as the title, then the summary. A card without a name has no title: the
+/// preview shows nothing rather than filler, and an import reads back no name.
 fn title(card: &Card, w: &mut Writer) {
     let details = &card.model_details;
-    let name = details.name.trim();
-    w.heading(1, if name.is_empty() { "Untitled model" } else { name });
+    if !is_blank(&details.name) {
+        w.heading(1, &details.name);
+    }
     w.paragraph(&details.summary);
 }
 
@@ -333,6 +340,18 @@ fn evaluation(card: &Card, w: &mut Writer) {
         }
         w.subsection(4, "Summary", &analysis.summary);
     }
+}
+
+/// The results table exactly as the Markdown has it, for an import to recognise.
+pub fn results_table(card: &Card) -> Option<String> {
+    let results: Vec<&MetricResult> =
+        card.quantitative_analysis.results.iter().filter(|r| !result_is_blank(r)).collect();
+    if results.is_empty() {
+        return None;
+    }
+    let mut writer = Writer::default();
+    writer.results_table(&results);
+    Some(writer.out)
 }
 
 fn result_is_blank(result: &MetricResult) -> bool {
@@ -660,7 +679,7 @@ mod tests {
 
     #[test]
     fn leaves_out_empty_sections() {
-        assert_eq!(to_markdown(&Card::default()), "# Untitled model\n");
+        assert_eq!(to_markdown(&Card::default()), "");
     }
 
     #[test]
@@ -709,7 +728,7 @@ mod tests {
             level: 2,
         }];
         let ids: Vec<_> = card_sections(&card).into_iter().map(|s| s.id).collect();
-        assert_eq!(ids, ["title", "custom-1", "card-authors"]);
+        assert_eq!(ids, ["custom-1", "card-authors"], "a card without a name has no title section");
     }
 
     #[test]

@@ -2,8 +2,10 @@
 //!
 //! Pure functions from text to card and back. Nothing here knows about the browser.
 
+pub mod hf;
 pub mod json;
 pub mod markdown;
+pub mod yaml;
 
 pub use json::{ImportError, Imported, SourceFormat};
 

@@ -1,0 +1,79 @@
+//! Hugging Face model cards: a README.md with YAML front matter and a Markdown body.
+//!
+//! Import maps the front matter's known keys and the body's known sections to fields,
+//! keeps every other key verbatim and every other section as a custom section, and
+//! reports what it did. Export writes the front matter (imported key order first, unknown
+//! keys verbatim, a model-index from the results), the whole document as an embedded
+//! JSON block, and a body in the template's order. Re-importing an unedited export reads
+//! that embedded document back exactly; an edited one is read from its text again.
+
+mod body;
+pub mod front_matter;
+mod metadata;
+mod model_index;
+
+use crate::card::Card;
+use crate::formats::json::{self, Document};
+use crate::formats::markdown;
+
+pub use metadata::PAYLOAD_KEY;
+
+/// What an import did: for the user, and for `modelcard import`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// What was read into fields.
+    pub mapped: Vec<String>,
+    /// What was kept as it was written (unknown keys, unknown sections).
+    pub kept_raw: Vec<String>,
+    /// What could not be read, with where.
+    pub problems: Vec<String>,
+    /// How many "[More Information Needed]" fillers were left out.
+    pub fillers: usize,
+}
+
+/// A README read into a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub document: Document,
+    pub report: Report,
+}
+
+/// Reads a README. It never fails: what cannot be read is kept and reported.
+pub fn import(text: &str) -> Imported {
+    let split = front_matter::split(text);
+    let mut card = Card::default();
+    let mut report = Report::default();
+    let payload = match &split.yaml {
+        Some(yaml) => metadata::import(yaml, split.yaml_first_line, &mut card, &mut report),
+        None => None,
+    };
+    if let Some(document) = payload.as_deref().and_then(|p| faithful_payload(p, text)) {
+        report.mapped = vec!["everything: the file is an unedited Model Card Studio export".into()];
+        report.kept_raw.clear();
+        return Imported { document, report };
+    }
+    if payload.is_some() {
+        report.problems.push(
+            "The README was edited after Model Card Studio wrote it, so its text was read again; the embedded copy was set aside.".into(),
+        );
+    }
+    body::import(&split.body, &mut card, &mut report);
+    Imported { document: Document::new(card), report }
+}
+
+/// The embedded document, if exporting it again gives exactly this README.
+fn faithful_payload(payload: &str, text: &str) -> Option<Document> {
+    let document = json::from_json(payload).ok()?.document;
+    (export(&document) == front_matter::normalise(text)).then_some(document)
+}
+
+/// Writes a README for the Hub.
+pub fn export(document: &Document) -> String {
+    let payload = json::to_json(document);
+    let yaml = metadata::export(&document.card, payload.trim_end());
+    let body = markdown::document_to_markdown(document);
+    if yaml.trim().is_empty() { body } else { format!("---\n{yaml}---\n{body}") }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,220 @@
+//! The Hugging Face format against the real cards in `../shared/corpus/hf`, and round
+//! trips of our own cards.
+
+use super::*;
+use crate::card::example::filled_card;
+use crate::review::Workflow;
+
+fn corpus() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/hf");
+    let mut cards: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "md"))
+        .map(|path| {
+            let bytes = std::fs::read(&path).unwrap();
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                String::from_utf8(bytes).unwrap(),
+            )
+        })
+        .collect();
+    cards.sort();
+    assert_eq!(cards.len(), 12, "the corpus has twelve cards");
+    cards
+}
+
+fn card_of(name: &str) -> Imported {
+    let (_, text) = corpus().into_iter().find(|(file, _)| file.starts_with(name)).unwrap();
+    import(&text)
+}
+
+#[test]
+fn every_corpus_card_survives_import_export_import() {
+    for (name, text) in corpus() {
+        let first = import(&text);
+        let exported = export(&first.document);
+        let second = import(&exported);
+        assert_eq!(second.document, first.document, "{name}: the round trip changed the card");
+        // And exporting again writes the very same file.
+        assert_eq!(export(&second.document), exported, "{name}: the export is not stable");
+    }
+}
+
+#[test]
+fn every_corpus_card_survives_a_round_trip_through_its_text_alone() {
+    // Without the embedded copy, as if the README had been edited on the Hub: the text
+    // alone must carry the same card.
+    for (name, text) in corpus() {
+        let first = import(&text).document;
+        let exported = export(&first);
+        let text_only = strip_payload(&exported);
+        let second = import(&text_only).document;
+        if let Some(difference) = first_difference(&first.card, &second.card) {
+            panic!("{name}: the text alone does not carry the card: {difference}");
+        }
+    }
+}
+
+/// The first JSON path at which two cards differ, with both values.
+fn first_difference(a: &crate::card::Card, b: &crate::card::Card) -> Option<String> {
+    fn walk(path: &str, a: &serde_json::Value, b: &serde_json::Value) -> Option<String> {
+        use serde_json::Value;
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => x.keys().chain(y.keys()).find_map(|k| {
+                walk(
+                    &format!("{path}/{k}"),
+                    x.get(k).unwrap_or(&Value::Null),
+                    y.get(k).unwrap_or(&Value::Null),
+                )
+            }),
+            (Value::Array(x), Value::Array(y)) => x
+                .iter()
+                .zip(y)
+                .enumerate()
+                .find_map(|(i, (p, q))| walk(&format!("{path}/{i}"), p, q))
+                .or_else(|| {
+                    (x.len() != y.len())
+                        .then(|| format!("{path}: {} items != {} items", x.len(), y.len()))
+                }),
+            _ if a == b => None,
+            _ => {
+                let short = |v: &Value| v.to_string().chars().take(300).collect::<String>();
+                Some(format!("{path}: {} != {}", short(a), short(b)))
+            }
+        }
+    }
+    walk("", &serde_json::to_value(a).unwrap(), &serde_json::to_value(b).unwrap())
+}
+
+fn strip_payload(readme: &str) -> String {
+    // A front matter that could not be parsed is written back as it was, without one.
+    let Some(start) = readme.find(&format!("{PAYLOAD_KEY}: |-\n")) else {
+        return readme.to_owned();
+    };
+    let end = start + readme[start..].find("\n---\n").unwrap() + 1;
+    let stripped = format!("{}{}", &readme[..start], &readme[end..]);
+    // A front matter left empty goes too, as an editor would remove it.
+    stripped.strip_prefix("---\n---\n").map(str::to_owned).unwrap_or(stripped)
+}
+
+#[test]
+fn maps_the_known_front_matter_keys() {
+    let arcee = card_of("arcee-ai").document.card;
+    assert_eq!(arcee.model_details.base_models, ["meta-llama/Meta-Llama-3.1-8B-Instruct"]);
+    assert_eq!(arcee.model_details.license.id, "llama3");
+    let results = &arcee.quantitative_analysis.results;
+    assert_eq!(results.len(), 6, "one result per metric of the model-index");
+    assert_eq!(results[0].hf.source_name, "Open LLM Leaderboard");
+    assert!(results[0].hf.dataset_args.contains("num_few_shot"), "{:?}", results[0].hf);
+
+    let autonlp = card_of("AryanLala").document.card;
+    assert_eq!(autonlp.environmental_impact.co2_emitted, "137.60574081887984");
+    assert_eq!(autonlp.hf_metadata.tags, ["autonlp"]);
+    assert!(
+        autonlp.hf_metadata.extra_yaml.starts_with("widget:"),
+        "{}",
+        autonlp.hf_metadata.extra_yaml
+    );
+
+    let comfy = card_of("Comfy-Org").document.card;
+    assert_eq!(comfy.model_details.license.id, "other");
+    assert_eq!(comfy.model_details.license.name, "flux-1-dev-non-commercial-license");
+}
+
+#[test]
+fn keeps_unknown_keys_verbatim_and_in_order() {
+    let yi = card_of("01-ai__Yi-6B").document.card;
+    let extra = &yi.hf_metadata.extra_yaml;
+    assert!(extra.contains("widget:"), "{extra}");
+    let order = &yi.hf_metadata.key_order;
+    assert!(
+        order.iter().position(|k| k == "widget") < order.iter().position(|k| k == "pipeline_tag")
+    );
+    let exported = export(&Document::new(yi.clone()));
+    let (_, text) = corpus().into_iter().find(|(f, _)| f.starts_with("01-ai")).unwrap();
+    let widget_start = text.find("widget:").unwrap();
+    let widget = &text[widget_start..widget_start + 40];
+    assert!(exported.contains(widget), "the widget is written back as it was");
+}
+
+#[test]
+fn an_unclosed_front_matter_is_no_metadata() {
+    let t5 = card_of("NlpHUST").document.card;
+    assert!(t5.hf_metadata.key_order.is_empty());
+    assert_eq!(
+        t5.model_details.description,
+        "T5-vi-en-base is a transformer model for vietnamese machine translation designed using T5 architecture."
+    );
+}
+
+#[test]
+fn malformed_yaml_is_reported_with_its_position_and_kept() {
+    let imported = card_of("qqhann");
+    let problem = &imported.report.problems[0];
+    assert!(problem.starts_with("The front matter is not valid YAML:"), "{problem}");
+    assert!(problem.contains("line 7"), "the TODO line is line 7 of the file: {problem}");
+    let card = &imported.document.card;
+    assert!(card.hf_metadata.raw_front_matter);
+    assert!(card.hf_metadata.extra_yaml.contains("model-index:"));
+    assert_eq!(
+        card.model_details.name, "Wav2Vec2-Large-XLSR-53-Japanese",
+        "the body is still read"
+    );
+}
+
+#[test]
+fn a_malformed_model_index_is_reported_and_kept_as_written() {
+    let spacy = card_of("spacy");
+    let problem = spacy.report.problems.iter().find(|p| p.starts_with("model-index")).unwrap();
+    assert!(problem.contains("a result has no dataset (line"), "{problem}");
+    assert!(spacy.document.card.hf_metadata.extra_yaml.contains("model-index:"));
+    assert!(spacy.document.card.quantitative_analysis.results.is_empty());
+}
+
+#[test]
+fn reads_windows_line_endings() {
+    let crlf = card_of("huggingface_hub-fixtures").document.card;
+    assert_eq!(crlf.model_details.name, "Hello old Windows line breaks");
+    assert!(!crlf.hf_metadata.extra_yaml.contains('\r'));
+}
+
+#[test]
+fn our_own_card_round_trips_exactly() {
+    let mut document = Document::new(filled_card());
+    document.workflow = Workflow::created(5);
+    let readme = export(&document);
+    assert!(
+        readme.starts_with("---\nlanguage") || readme.starts_with("---\nlicense"),
+        "{}",
+        &readme[..80]
+    );
+    assert_eq!(import(&readme).document, document);
+    // Its text alone carries the metadata too.
+    let text_only = import(&strip_payload(&readme)).document.card;
+    // What a user sees of each result (the export fills in the Hub's required ids).
+    let visible = |card: &crate::card::Card| -> Vec<String> {
+        card.quantitative_analysis
+            .results
+            .iter()
+            .map(|r| {
+                [
+                    &r.metric,
+                    &r.value,
+                    &r.dataset,
+                    &r.split,
+                    &r.slice_label(),
+                    &r.ci_lower,
+                    &r.ci_upper,
+                    &r.threshold,
+                ]
+                .map(String::as_str)
+                .join(" | ")
+            })
+            .collect()
+    };
+    assert_eq!(visible(&text_only), visible(&document.card));
+    assert_eq!(text_only.model_details.license, document.card.model_details.license);
+    assert_eq!(text_only.intended_use, document.card.intended_use);
+}
