@@ -17,6 +17,7 @@ pub use model_info::{ModelInfo, ModelInfoError, create_model_card};
 
 /// A model card's content. Workflow state (review, history) lives beside it, not in it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Card {
     pub model_details: ModelDetails,
@@ -42,6 +43,7 @@ pub struct Card {
 
 /// What the model is, who made it, and under what terms.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ModelDetails {
     pub name: String,
@@ -65,6 +67,7 @@ pub struct ModelDetails {
 
 /// A release of the model.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Version {
     pub name: String,
@@ -76,6 +79,7 @@ pub struct Version {
 
 /// A person or organisation that develops or owns the model.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Owner {
     pub name: String,
@@ -84,6 +88,7 @@ pub struct Owner {
 
 /// The licence, as a Hub/SPDX id, or `other` with a name and a link.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct License {
     pub id: String,
@@ -98,6 +103,7 @@ impl License {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Links {
     pub repository: String,
@@ -106,6 +112,7 @@ pub struct Links {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Citation {
     pub bibtex: String,
@@ -114,6 +121,7 @@ pub struct Citation {
 
 /// Who the model is for, and what it must not be used for.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct IntendedUse {
     pub direct_use: String,
@@ -124,6 +132,7 @@ pub struct IntendedUse {
 
 /// The factors (groups, instrumentation, environments) along which performance varies.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Factors {
     pub relevant_factors: String,
@@ -132,6 +141,7 @@ pub struct Factors {
 
 /// How performance is measured.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Metrics {
     pub performance_measures: String,
@@ -142,6 +152,7 @@ pub struct Metrics {
 
 /// The datasets of one stage (training or evaluation), with notes on them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct DataSection {
     pub datasets: Vec<Dataset>,
@@ -155,6 +166,7 @@ impl DataSection {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Dataset {
     pub name: String,
@@ -172,6 +184,7 @@ pub struct Dataset {
 
 /// A plot embedded in the card, as a base64 image (Model Card Toolkit's `graphics`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Graphic {
     pub name: String,
@@ -180,6 +193,7 @@ pub struct Graphic {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct TrainingProcedure {
     pub preprocessing: String,
@@ -191,6 +205,7 @@ pub struct TrainingProcedure {
 
 /// How well the model does: structured results and a summary.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct QuantitativeAnalysis {
     pub results: Vec<MetricResult>,
@@ -204,6 +219,7 @@ pub struct QuantitativeAnalysis {
 /// Numbers are kept as the text the user or the source file gave (`0.92`, `85.3%`), so
 /// nothing is lost to float formatting.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct MetricResult {
     /// The metric type, e.g. `accuracy`.
@@ -224,6 +240,7 @@ pub struct MetricResult {
 
 /// The parts of a Hugging Face `model-index` result kept for a faithful export.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct HfResultDetails {
     pub task_name: String,
@@ -252,13 +269,17 @@ impl MetricResult {
         Self { metric: metric.into(), value: value.into(), ..Self::default() }
     }
 
-    /// `gender=female, age=18-25`, or `overall` for the whole dataset.
+    /// `gender=female, age=18-25`, or `overall` for the whole dataset. A term without a
+    /// factor (a named slice from another tool) is just its value.
     pub fn slice_label(&self) -> String {
         let terms: Vec<String> = self
             .slice
             .iter()
             .filter(|term| !term.is_blank())
-            .map(|term| format!("{}={}", term.factor.trim(), term.value.trim()))
+            .map(|term| match term.factor.trim() {
+                "" => term.value.trim().to_owned(),
+                factor => format!("{factor}={}", term.value.trim()),
+            })
             .collect();
         if terms.is_empty() { "overall".to_owned() } else { terms.join(", ") }
     }
@@ -266,6 +287,7 @@ impl MetricResult {
 
 /// One factor=value pair of a slice.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct SliceTerm {
     pub factor: String,
@@ -284,6 +306,7 @@ impl SliceTerm {
 
 /// Where the model fails and what users should do about it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct BiasRisksLimitations {
     /// Bias, risks and limitations: the seed's `limitations` lives here.
@@ -293,6 +316,7 @@ pub struct BiasRisksLimitations {
 
 /// Ethical risks, each with how it is mitigated.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct EthicalConsiderations {
     pub risks: Vec<Risk>,
@@ -300,6 +324,7 @@ pub struct EthicalConsiderations {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Risk {
     pub risk: String,
@@ -307,6 +332,7 @@ pub struct Risk {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct EnvironmentalImpact {
     pub hardware_type: String,
@@ -322,6 +348,7 @@ pub struct EnvironmentalImpact {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct TechnicalSpecifications {
     pub architecture_and_objective: String,
@@ -331,6 +358,7 @@ pub struct TechnicalSpecifications {
 
 /// A code sample with its language, e.g. for "How to get started".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct CodeBlock {
     pub language: String,
@@ -338,6 +366,7 @@ pub struct CodeBlock {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct MoreInformation {
     pub glossary: String,
@@ -348,6 +377,7 @@ pub struct MoreInformation {
 
 /// Hugging Face metadata that has no place in the body.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct HfMetadata {
     pub tags: Vec<String>,
@@ -369,12 +399,14 @@ pub struct HfMetadata {
 
 /// Model Card Toolkit keys with no field here: their JSON path and value, verbatim.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct MctExtras {
     pub unknown: Vec<UnknownField>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct UnknownField {
     /// A JSON pointer, e.g. `/model_details/my_key`.
@@ -385,6 +417,7 @@ pub struct UnknownField {
 
 /// A titled Markdown section the user adds, or one an import could not map.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct CustomSection {
     pub title: String,

@@ -33,6 +33,31 @@ impl Document {
     }
 }
 
+/// The shape of our JSON file, for its JSON Schema (`schema/model-card.schema.json`).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(schemars::JsonSchema)]
+#[schemars(
+    title = "Model Card Studio card",
+    description = "A model card and its review workflow, as Model Card Studio writes it."
+)]
+#[allow(dead_code)]
+pub struct DocumentFile {
+    /// The version of this document shape; readers accept every version up to theirs.
+    #[schemars(range(min = 1))]
+    pub schema_version: u32,
+    pub card: Card,
+    pub workflow: Workflow,
+}
+
+/// The JSON Schema of our format, as written to `schema/model-card.schema.json`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(DocumentFile);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// The document as written to a file: the version first, so a reader sees it at once.
 #[derive(Serialize)]
 struct Versioned<'a> {
@@ -73,9 +98,13 @@ pub enum ImportError {
     #[error("Not a model card: {0}")]
     ModelInfo(#[from] ModelInfoError),
     #[error(
-        "Not a model card: expected our card JSON (with \"schema_version\") or a model_info object (with \"name\")"
+        "Not a model card: expected our card JSON (with \"schema_version\"), a Model Card Toolkit card (with \"model_details\"), a model_info object (with \"name\") or a flat metrics object (every value a number)"
     )]
     Unrecognised,
+    #[error("Not a Model Card Toolkit card: {0}")]
+    Mct(String),
+    #[error("The file is {} KB; imports are limited to {} KB", bytes / 1024, crate::formats::MAX_IMPORT_BYTES / 1024)]
+    TooLarge { bytes: usize },
 }
 
 /// A document whose version this code cannot read.

@@ -1,15 +1,189 @@
 //! Import and export: every file format a card can be read from or written to.
 //!
-//! Pure functions from text to card and back. Nothing here knows about the browser.
+//! Pure functions from text to card and back. Nothing here knows about the browser, so
+//! the web app and the `modelcard` CLI make the very same files.
 
 pub mod hf;
 pub mod json;
 pub mod markdown;
+pub mod mct;
+pub mod metrics;
 pub mod yaml;
 
 pub use json::{ImportError, Imported, SourceFormat};
 
-use crate::card::Card;
+use serde_json::Value;
+
+use crate::card::{Card, create_model_card};
+use crate::formats::json::Document;
+
+/// Imports larger than this are refused before they are read (bytes).
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// Every kind of file an import recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Our own JSON.
+    CardJson,
+    /// The seed's `{"name", "version", "metrics", "limitations"}`.
+    ModelInfo,
+    /// Google's Model Card Toolkit JSON.
+    Mct,
+    /// A training run's flat metrics JSON.
+    Metrics,
+    /// A Hugging Face README.md (YAML front matter and Markdown).
+    HfReadme,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::CardJson => "a Model Card Studio card",
+            Self::ModelInfo => "a model_info",
+            Self::Mct => "a Model Card Toolkit card",
+            Self::Metrics => "a metrics file",
+            Self::HfReadme => "a Hugging Face README",
+        }
+    }
+}
+
+/// What an import brought in, and what it could not map one to one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportOutcome {
+    pub document: Document,
+    pub format: Format,
+    pub mapped: Vec<String>,
+    pub kept_raw: Vec<String>,
+    pub problems: Vec<String>,
+}
+
+/// Recognises what a file is, by its content alone.
+pub fn detect(text: &str) -> Format {
+    let Ok(Value::Object(object)) =
+        serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}'))
+    else {
+        return if text.trim_start().starts_with('{') {
+            Format::CardJson
+        } else {
+            Format::HfReadme
+        };
+    };
+    if object.contains_key("schema_version") && object.contains_key("card") {
+        Format::CardJson
+    } else if mct::looks_like_mct(&object) {
+        Format::Mct
+    } else if object.contains_key("name") {
+        Format::ModelInfo
+    } else if metrics::looks_like_metrics(&object) {
+        Format::Metrics
+    } else {
+        Format::CardJson
+    }
+}
+
+/// Reads any supported file into a document. A README always imports (what cannot be
+/// read is kept and reported); JSON that is not a card fails with a message that says
+/// where and why.
+pub fn import_any(text: &str) -> Result<ImportOutcome, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    let format = detect(text);
+    let outcome = |document, mapped: Vec<String>, kept_raw, problems| ImportOutcome {
+        document,
+        format,
+        mapped,
+        kept_raw,
+        problems,
+    };
+    match format {
+        Format::CardJson | Format::ModelInfo => {
+            let imported = json::from_json(text)?;
+            let format = match imported.format {
+                SourceFormat::CardJson { .. } => Format::CardJson,
+                SourceFormat::ModelInfo => Format::ModelInfo,
+            };
+            Ok(ImportOutcome {
+                format,
+                ..outcome(imported.document, vec!["every field".into()], Vec::new(), Vec::new())
+            })
+        }
+        Format::Mct => {
+            let value: Value = serde_json::from_str(text).map_err(|_| ImportError::Unrecognised)?;
+            let (document, report) = mct::import(value).map_err(ImportError::Mct)?;
+            Ok(outcome(document, report.mapped, report.kept_raw, report.notes))
+        }
+        Format::Metrics => {
+            let Ok(Value::Object(values)) = serde_json::from_str::<Value>(text) else {
+                return Err(ImportError::Unrecognised);
+            };
+            let mut card = create_model_card(Default::default());
+            let plan = metrics::plan(&card, &values);
+            metrics::apply(&mut card, &plan);
+            Ok(outcome(
+                Document::new(card),
+                vec![format!("{} metrics as results", values.len())],
+                Vec::new(),
+                Vec::new(),
+            ))
+        }
+        Format::HfReadme => {
+            let imported = hf::import(text);
+            let report = imported.report;
+            let mut problems = report.problems;
+            if report.fillers > 0 {
+                problems.push(format!(
+                    "{} \"[More Information Needed]\" filler(s) were left out.",
+                    report.fillers
+                ));
+            }
+            Ok(outcome(imported.document, report.mapped, report.kept_raw, problems))
+        }
+    }
+}
+
+/// The formats a card can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Json,
+    /// A Hugging Face README.md.
+    Markdown,
+    Mct,
+    Html,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Json => "json",
+            Self::Markdown => "md",
+            Self::Mct => "mct.json",
+            Self::Html => "html",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Self::Json | Self::Mct => "application/json",
+            Self::Markdown => "text/markdown",
+            Self::Html => "text/html",
+        }
+    }
+}
+
+/// Writes a document in a format; returns the text and notes on what could not go.
+pub fn export(document: &Document, format: ExportFormat) -> (String, Vec<String>) {
+    match format {
+        ExportFormat::Json => (json::to_json(document), Vec::new()),
+        ExportFormat::Markdown => (hf::export(document), Vec::new()),
+        ExportFormat::Mct => {
+            let (text, report) = mct::export(document);
+            (text, report.notes)
+        }
+        ExportFormat::Html => (crate::render::document::standalone_html(document), Vec::new()),
+    }
+}
 
 /// A file name stem for downloads, from the model's name and version:
 /// `ImageClassifier` 1.0 → `imageclassifier-1.0`. Only `[a-z0-9._-]` survive.
@@ -44,6 +218,53 @@ fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn corpus_file(path: &str) -> String {
+        let full = format!("{}/../shared/corpus/{path}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+    }
+
+    #[test]
+    fn recognises_every_format_by_its_content() {
+        assert_eq!(detect(&corpus_file("hf/01-ai__Yi-6B.md")), Format::HfReadme);
+        assert_eq!(detect(&corpus_file("mct/cats_vs_dogs_v0_0_1.json")), Format::Mct);
+        assert_eq!(detect(&corpus_file("mct/train_data.json")), Format::Mct);
+        let card = json::to_json(&Document::new(crate::card::example::filled_card()));
+        assert_eq!(detect(&card), Format::CardJson);
+        assert_eq!(detect(r#"{"name": "m", "version": "1", "metrics": {}}"#), Format::ModelInfo);
+        assert_eq!(detect(r#"{"eval_accuracy": 0.92, "eval_loss": 0.31}"#), Format::Metrics);
+        assert_eq!(detect("# Just a heading\n\nSome text."), Format::HfReadme);
+        assert_eq!(detect("{ not json"), Format::CardJson, "broken JSON reports as JSON");
+    }
+
+    #[test]
+    fn import_any_reports_what_it_mapped_and_what_it_kept() {
+        let mct = import_any(&corpus_file("mct/train_data.json")).unwrap();
+        assert_eq!(mct.format, Format::Mct);
+        assert!(!mct.mapped.is_empty());
+
+        let metrics = import_any(r#"{"eval_accuracy": 0.92, "eval_loss": 0.31}"#).unwrap();
+        assert_eq!(metrics.format, Format::Metrics);
+        let results = &metrics.document.card.quantitative_analysis.results;
+        assert_eq!(results.len(), 2);
+        assert_eq!((results[0].metric.as_str(), results[0].split.as_str()), ("accuracy", "eval"));
+
+        let readme = import_any(&corpus_file("hf/01-ai__Yi-6B.md")).unwrap();
+        assert_eq!(readme.format, Format::HfReadme);
+        assert!(!readme.kept_raw.is_empty(), "Yi-6B has keys and sections kept raw");
+    }
+
+    #[test]
+    fn import_any_names_what_is_wrong_and_where() {
+        let broken = import_any("{\n  \"schema_version\": 3,\n  \"card\": {,}\n}").unwrap_err();
+        assert!(broken.to_string().contains("line 3"), "{broken}");
+        let neither = import_any(r#"{"colour": "blue"}"#).unwrap_err();
+        assert!(neither.to_string().contains("Model Card Toolkit"), "{neither}");
+        let mct = import_any(r#"{"model_details": {"name": 7}}"#);
+        assert!(mct.is_ok(), "a wrong-typed MCT value is kept, not fatal: {mct:?}");
+        let huge = "#".repeat(MAX_IMPORT_BYTES + 1);
+        assert!(matches!(import_any(&huge), Err(ImportError::TooLarge { .. })));
+    }
 
     #[test]
     fn file_stem_is_a_safe_slug_of_name_and_version() {

@@ -3,6 +3,7 @@
 //! equivalent data table. Every text and attribute goes through [`Markup`], which escapes.
 
 use super::SafeHtml;
+use super::markup::Markup;
 use crate::card::MetricResult;
 
 const WIDTH: f64 = 640.0;
@@ -138,7 +139,7 @@ pub fn results_chart(results: &[MetricResult]) -> Option<SafeHtml> {
     m.close("svg");
     data_table(&mut m, &panels);
     m.close("figure");
-    Some(SafeHtml(m.out))
+    Some(SafeHtml(m.into_string()))
 }
 
 fn draw_panel(m: &mut Markup, panel: &Panel, top: f64) {
@@ -318,48 +319,6 @@ fn truncate(text: &str, max: usize) -> String {
         text.to_owned()
     } else {
         text.chars().take(max - 1).chain(['…']).collect()
-    }
-}
-
-/// Writes escaped markup. The only way text and attribute values enter the output.
-#[derive(Default)]
-struct Markup {
-    out: String,
-}
-
-impl Markup {
-    fn start_tag(&mut self, tag: &str, attributes: &[(&str, String)]) {
-        self.out.push('<');
-        self.out.push_str(tag);
-        for (name, value) in attributes {
-            self.out.push(' ');
-            self.out.push_str(name);
-            self.out.push_str("=\"");
-            let _ = pulldown_cmark_escape::escape_html(&mut self.out, value);
-            self.out.push('"');
-        }
-    }
-
-    fn open(&mut self, tag: &str, attributes: &[(&str, String)]) {
-        self.start_tag(tag, attributes);
-        self.out.push('>');
-    }
-
-    fn empty(&mut self, tag: &str, attributes: &[(&str, String)]) {
-        self.start_tag(tag, attributes);
-        self.out.push_str("/>");
-    }
-
-    fn close(&mut self, tag: &str) {
-        self.out.push_str("</");
-        self.out.push_str(tag);
-        self.out.push('>');
-    }
-
-    fn element(&mut self, tag: &str, attributes: &[(&str, String)], text: &str) {
-        self.open(tag, attributes);
-        let _ = pulldown_cmark_escape::escape_html_body_text(&mut self.out, text);
-        self.close(tag);
     }
 }
 

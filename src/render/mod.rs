@@ -3,16 +3,20 @@
 //!
 //! Markdown is rendered by pulldown-cmark, which passes raw HTML and any link scheme
 //! through untouched, so its output is always sanitized before it leaves here. What
-//! survives is defined once, in [`policy`]; ammonia applies it natively (CLI, tests) and
-//! DOMPurify in the browser, where ammonia would triple the download (`docs/decisions.md`).
+//! survives is defined once, in [`policy`], and applied by one of two engines: DOMPurify
+//! for the live preview in the browser (ammonia would triple the first download), and
+//! ammonia everywhere else: natively, and for every export, so that an export is the
+//! same bytes from the web app and from the CLI (`docs/decisions.md`).
 
+mod ammonia;
 pub mod chart;
+pub mod document;
+pub mod graphics;
+mod markup;
 pub mod policy;
 
 #[cfg(target_arch = "wasm32")]
-mod browser;
-#[cfg(not(target_arch = "wasm32"))]
-mod native;
+mod dompurify;
 
 use pulldown_cmark::{Options, Parser, html};
 
@@ -34,21 +38,33 @@ fn markdown_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
 }
 
-/// Renders Markdown (with any inline HTML it contains) to sanitized HTML.
-pub fn markdown_to_html(markdown: &str) -> SafeHtml {
+fn raw_html(markdown: &str) -> String {
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, Parser::new_ext(markdown, markdown_options()));
+    raw
+}
+
+/// Renders Markdown (with any inline HTML it contains) to sanitized HTML, for showing:
+/// with DOMPurify in the browser, ammonia elsewhere.
+pub fn markdown_to_html(markdown: &str) -> SafeHtml {
+    let raw = raw_html(markdown);
     sanitize(&raw).unwrap_or_else(|| escaped_source(markdown))
+}
+
+/// Renders Markdown to sanitized HTML for a file: with ammonia on every platform, so the
+/// bytes do not depend on where the export was made.
+pub fn markdown_to_html_for_export(markdown: &str) -> SafeHtml {
+    SafeHtml(ammonia::sanitize(&raw_html(markdown)))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn sanitize(html: &str) -> Option<SafeHtml> {
-    Some(SafeHtml(native::sanitize(html)))
+    Some(SafeHtml(ammonia::sanitize(html)))
 }
 
 #[cfg(target_arch = "wasm32")]
 fn sanitize(html: &str) -> Option<SafeHtml> {
-    browser::sanitize(html).map(SafeHtml)
+    dompurify::sanitize(html).map(SafeHtml)
 }
 
 /// The fallback when no sanitizer is available: the source as escaped, preformatted text.

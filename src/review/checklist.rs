@@ -66,6 +66,7 @@ pub const CHECKLIST: &[ChecklistItem] = &[
 
 /// How one item was answered.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Tick {
     #[default]
@@ -87,6 +88,7 @@ impl Tick {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ChecklistEntry {
     pub item: String,
     pub tick: Tick,

@@ -17,6 +17,7 @@ pub use workflow::{Action, ReviewError, ReviewInput, SubmitError, next_status};
 
 /// Where a card stands in the review workflow.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     #[default]
@@ -60,6 +61,7 @@ impl Status {
 
 /// A reviewer's verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Approve,
@@ -77,6 +79,7 @@ impl Decision {
 
 /// A comment about one section of the card.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct SectionComment {
     /// The section's slug, as in `card::fields::SECTIONS`.
@@ -86,6 +89,7 @@ pub struct SectionComment {
 
 /// One reviewer's review of one version of the content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Review {
     pub reviewer: String,
     pub role: String,
@@ -102,6 +106,7 @@ pub struct Review {
 
 /// Who approved, when, and exactly what: the approval block of exports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Approval {
     /// SHA-256 of the canonical content (see [`canonical`]).
     pub content_hash: String,
@@ -110,6 +115,7 @@ pub struct Approval {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Approver {
     pub name: String,
     pub role: String,
@@ -118,6 +124,7 @@ pub struct Approver {
 
 /// One published version. It stays viewable, as published, after newer ones.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Publication {
     pub version: String,
     /// The version's date, `YYYY-MM-DD`.
@@ -138,6 +145,7 @@ impl Publication {
 
 /// What happened, in the history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     Created,
@@ -178,6 +186,7 @@ pub enum EventKind {
 
 /// One entry of the append-only history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Event {
     /// Milliseconds since the epoch.
     pub at: u64,
@@ -186,6 +195,7 @@ pub struct Event {
 
 /// Why a snapshot was taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SnapshotKind {
     Submitted,
@@ -196,6 +206,7 @@ pub enum SnapshotKind {
 /// A version of the content kept for history and diffs. Identical content is kept once:
 /// a snapshot taken of content already kept only adds its `taken` entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Snapshot {
     pub content_hash: String,
     pub card: Card,
@@ -205,6 +216,7 @@ pub struct Snapshot {
 
 /// Everything about a card that is not its content.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Workflow {
     pub status: Status,

@@ -1,4 +1,4 @@
-//! The native sanitizer: ammonia, configured from [`super::policy`].
+//! The ammonia sanitizer, configured from [`super::policy`]: natively, and for exports.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
