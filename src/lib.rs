@@ -7,6 +7,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod card;
+pub mod check;
 pub mod display;
 pub mod formats;
 pub mod render;

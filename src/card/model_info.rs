@@ -71,15 +71,27 @@ fn scalar_text(value: &Value) -> Option<String> {
 /// The seed's `create_model_card(model_info)`: a draft card holding what the pipeline knows.
 pub fn create_model_card(model_info: ModelInfo) -> Card {
     let mut card = Card::default();
-    card.model_details.name = model_info.name;
-    card.model_details.version.name = model_info.version;
-    card.quantitative_analysis.results = model_info
-        .metrics
-        .into_iter()
-        .map(|(metric, value)| MetricResult::new(metric, value))
-        .collect();
-    card.bias_risks_limitations.limitations = model_info.limitations;
+    model_info.apply(&mut card);
     card
+}
+
+impl ModelInfo {
+    /// Writes what the pipeline knows into a card (a template, say): name and version
+    /// always, results and limitations when it has them, replacing what was there.
+    pub fn apply(self, card: &mut Card) {
+        card.model_details.name = self.name;
+        card.model_details.version.name = self.version;
+        if !self.metrics.is_empty() {
+            card.quantitative_analysis.results = self
+                .metrics
+                .into_iter()
+                .map(|(metric, value)| MetricResult::new(metric, value))
+                .collect();
+        }
+        if !self.limitations.trim().is_empty() {
+            card.bias_risks_limitations.limitations = self.limitations;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -98,6 +110,18 @@ mod tests {
         assert_eq!(card.model_details.version.name, "1.0");
         assert_eq!(card.quantitative_analysis.results, vec![MetricResult::new("accuracy", "0.92")]);
         assert_eq!(card.bias_risks_limitations.limitations, "May misclassify rare images");
+    }
+
+    #[test]
+    fn fills_a_template_replacing_its_examples() {
+        let value: Value = serde_json::from_str(SEED).unwrap();
+        let mut card = crate::card::templates::Template::Full.card();
+        let purpose = card.intended_use.direct_use.clone();
+        ModelInfo::from_json(&value).unwrap().apply(&mut card);
+        assert_eq!(card.model_details.name, "ImageClassifier");
+        assert_eq!(card.quantitative_analysis.results, vec![MetricResult::new("accuracy", "0.92")]);
+        assert_eq!(card.bias_risks_limitations.limitations, "May misclassify rare images");
+        assert_eq!(card.intended_use.direct_use, purpose, "the rest of the template stays");
     }
 
     #[test]

@@ -54,7 +54,21 @@ pub struct ImportOutcome {
     pub format: Format,
     pub mapped: Vec<String>,
     pub kept_raw: Vec<String>,
+    /// What could not be read, with where.
     pub problems: Vec<String>,
+    /// Other things worth knowing (an upgrade, fillers left out).
+    pub notes: Vec<String>,
+}
+
+impl ImportOutcome {
+    /// An approval or publication that does not match the content is not trusted: the
+    /// card becomes a draft (nothing is deleted) and the problems are reported.
+    pub fn reconcile(&mut self) {
+        let document = &mut self.document;
+        for problem in document.workflow.reconcile(&document.card) {
+            self.problems.push(format!("{problem}; so the card is imported as a draft"));
+        }
+    }
 }
 
 /// Recognises what a file is, by its content alone.
@@ -90,12 +104,13 @@ pub fn import_any(text: &str) -> Result<ImportOutcome, ImportError> {
     }
     let text = text.trim_start_matches('\u{feff}');
     let format = detect(text);
-    let outcome = |document, mapped: Vec<String>, kept_raw, problems| ImportOutcome {
+    let outcome = |document, mapped: Vec<String>, kept_raw, problems, notes| ImportOutcome {
         document,
         format,
         mapped,
         kept_raw,
         problems,
+        notes,
     };
     match format {
         Format::CardJson | Format::ModelInfo => {
@@ -106,13 +121,13 @@ pub fn import_any(text: &str) -> Result<ImportOutcome, ImportError> {
             };
             Ok(ImportOutcome {
                 format,
-                ..outcome(imported.document, vec!["every field".into()], Vec::new(), Vec::new())
+                ..outcome(imported.document, vec!["every field".into()], vec![], vec![], vec![])
             })
         }
         Format::Mct => {
             let value: Value = serde_json::from_str(text).map_err(|_| ImportError::Unrecognised)?;
             let (document, report) = mct::import(value).map_err(ImportError::Mct)?;
-            Ok(outcome(document, report.mapped, report.kept_raw, report.notes))
+            Ok(outcome(document, report.mapped, report.kept_raw, Vec::new(), report.notes))
         }
         Format::Metrics => {
             let Ok(Value::Object(values)) = serde_json::from_str::<Value>(text) else {
@@ -126,19 +141,21 @@ pub fn import_any(text: &str) -> Result<ImportOutcome, ImportError> {
                 vec![format!("{} metrics as results", values.len())],
                 Vec::new(),
                 Vec::new(),
+                Vec::new(),
             ))
         }
         Format::HfReadme => {
             let imported = hf::import(text);
             let report = imported.report;
-            let mut problems = report.problems;
-            if report.fillers > 0 {
-                problems.push(format!(
+            let notes = if report.fillers > 0 {
+                vec![format!(
                     "{} \"[More Information Needed]\" filler(s) were left out.",
                     report.fillers
-                ));
-            }
-            Ok(outcome(imported.document, report.mapped, report.kept_raw, problems))
+                )]
+            } else {
+                Vec::new()
+            };
+            Ok(outcome(imported.document, report.mapped, report.kept_raw, report.problems, notes))
         }
     }
 }
@@ -176,7 +193,7 @@ impl ExportFormat {
 pub fn export(document: &Document, format: ExportFormat) -> (String, Vec<String>) {
     match format {
         ExportFormat::Json => (json::to_json(document), Vec::new()),
-        ExportFormat::Markdown => (hf::export(document), Vec::new()),
+        ExportFormat::Markdown => (hf::export(document), hf::export_notes(document)),
         ExportFormat::Mct => {
             let (text, report) = mct::export(document);
             (text, report.notes)

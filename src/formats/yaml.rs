@@ -3,6 +3,7 @@
 //! and written back by a tiny emitter that quotes whatever needs quoting.
 
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
+use saphyr_parser::Event;
 
 /// Inputs larger than this are refused before parsing (bytes).
 pub const MAX_YAML_BYTES: usize = 1024 * 1024;
@@ -125,25 +126,29 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
     convert(&document, text, &offsets, 0, &mut budget)
 }
 
-/// Refuses nesting deeper than [`MAX_DEPTH`] before the parser sees it, counting the
-/// brackets of flow collections and the indentation of block ones.
+/// Refuses nesting deeper than [`MAX_DEPTH`] before a tree is built, with saphyr's own
+/// event parser: brackets inside strings and block scalars are text, not nesting.
 fn check_depth(text: &str) -> Result<(), YamlError> {
-    let mut flow = 0usize;
-    for (index, line) in text.lines().enumerate() {
-        let indent = line.len() - line.trim_start_matches([' ', '-']).len();
-        for c in line.chars() {
-            match c {
-                '[' | '{' => flow += 1,
-                ']' | '}' => flow = flow.saturating_sub(1),
-                _ => {}
+    let mut depth = 0usize;
+    for event in saphyr_parser::Parser::new_from_str(text) {
+        let (event, span) = event.map_err(|e| YamlError {
+            message: e.info().to_owned(),
+            line: e.marker().line(),
+            column: e.marker().col() + 1,
+        })?;
+        match event {
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(YamlError {
+                        message: format!("the YAML nests deeper than {MAX_DEPTH} levels"),
+                        line: span.start.line(),
+                        column: span.start.col() + 1,
+                    });
+                }
             }
-        }
-        if flow > MAX_DEPTH || indent / 2 > MAX_DEPTH * 2 {
-            return Err(YamlError {
-                message: format!("the YAML nests deeper than {MAX_DEPTH} levels"),
-                line: index + 1,
-                column: 1,
-            });
+            Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
+            _ => {}
         }
     }
     Ok(())
@@ -317,6 +322,11 @@ mod tests {
         assert!(parse(bomb).is_err(), "a billion-laughs document is refused");
         let deep = format!("a: {}{}\n", "[".repeat(200), "]".repeat(200));
         assert!(parse(&deep).unwrap_err().message.contains("nests deeper"));
+        let block: String = (0..100).map(|i| format!("{}k:\n", "  ".repeat(i))).collect();
+        assert!(parse(&block).unwrap_err().message.contains("nests deeper"));
+        // Brackets in strings and block scalars are text.
+        let text = format!("a: \"{0}\"\nb: |-\n  {0}\n", "{[".repeat(200));
+        assert!(parse(&text).is_ok());
         let huge = format!("a: \"{}\"\n", "x".repeat(MAX_YAML_BYTES));
         assert!(parse(&huge).unwrap_err().message.contains("larger than"));
     }

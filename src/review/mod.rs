@@ -12,6 +12,7 @@ mod workflow;
 use serde::{Deserialize, Serialize};
 
 use crate::card::Card;
+use crate::check::{Kind, Problem};
 pub use checklist::{CHECKLIST, ChecklistEntry, ChecklistItem, Tick};
 pub use workflow::{Action, ReviewError, ReviewInput, SubmitError, next_status};
 
@@ -255,31 +256,42 @@ impl Workflow {
 
     /// Problems with the approval and publication records against this content: what
     /// `modelcard check` reports, and why an imported file may not be trusted as approved.
-    pub fn integrity_problems(&self, card: &Card) -> Vec<String> {
+    pub fn integrity_problems(&self, card: &Card) -> Vec<Problem> {
         let hash = canonical::content_hash(card);
+        let problem = |path: &str, message: String| Problem::new(Kind::Integrity, path, message);
         let mut problems = Vec::new();
         match (&self.approval, self.status) {
-            (None, Status::Approved) => {
-                problems.push("workflow.status is approved, but there is no approval".to_owned())
-            }
+            (None, Status::Approved) => problems.push(problem(
+                "workflow.status",
+                "says approved, but there is no approval".to_owned(),
+            )),
             (Some(approval), Status::Approved) if approval.content_hash != hash => {
-                problems.push(format!(
-                    "workflow.approval.content_hash is {}, but the content hashes to {hash}",
-                    approval.content_hash
+                problems.push(problem(
+                    "workflow.approval.content_hash",
+                    format!("is {}, but the content hashes to {hash}", approval.content_hash),
                 ))
             }
             _ => {}
         }
         if self.status == Status::Published {
             match self.current_publication() {
-                None => problems.push("workflow.status is published, but there is no publication".to_owned()),
-                Some(p) if p.content_hash != hash => problems.push(format!(
-                    "workflow.publications: version {} hashes to {}, but the content hashes to {hash}",
-                    p.version, p.content_hash
+                None => problems.push(problem(
+                    "workflow.status",
+                    "says published, but there is no publication".to_owned(),
                 )),
-                Some(p) if p.approval.content_hash != p.content_hash => problems.push(format!(
-                    "workflow.publications: version {} was published with an approval of other content",
-                    p.version
+                Some(p) if p.content_hash != hash => problems.push(problem(
+                    "workflow.publications",
+                    format!(
+                        "version {} hashes to {}, but the content hashes to {hash}",
+                        p.version, p.content_hash
+                    ),
+                )),
+                Some(p) if p.approval.content_hash != p.content_hash => problems.push(problem(
+                    "workflow.publications",
+                    format!(
+                        "version {} was published with an approval of other content",
+                        p.version
+                    ),
                 )),
                 Some(_) => {}
             }
@@ -290,7 +302,7 @@ impl Workflow {
     /// Makes an untrusted workflow (from an imported file) honest: a card whose approval
     /// or publication does not match its content becomes a draft. Nothing is deleted;
     /// returns what was wrong.
-    pub fn reconcile(&mut self, card: &Card) -> Vec<String> {
+    pub fn reconcile(&mut self, card: &Card) -> Vec<Problem> {
         let problems = self.integrity_problems(card);
         if !problems.is_empty() {
             self.status = Status::Draft;
@@ -321,14 +333,16 @@ mod tests {
     fn an_approval_that_does_not_match_the_content_is_not_trusted() {
         let card = crate::card::example::filled_card();
         let mut forged = Workflow { status: Status::Approved, ..Workflow::default() };
-        assert_eq!(
-            forged.integrity_problems(&card),
-            ["workflow.status is approved, but there is no approval"]
-        );
+        let problems: Vec<String> =
+            forged.integrity_problems(&card).iter().map(ToString::to_string).collect();
+        assert_eq!(problems, ["workflow.status: says approved, but there is no approval"]);
         forged.approval =
             Some(Approval { content_hash: "0".repeat(64), approved_at: 1, reviewers: vec![] });
         let problems = forged.reconcile(&card);
-        assert!(problems[0].starts_with("workflow.approval.content_hash is 000"), "{problems:?}");
+        assert!(
+            problems[0].to_string().starts_with("workflow.approval.content_hash: is 000"),
+            "{problems:?}"
+        );
         assert_eq!(forged.status, Status::Draft);
         assert!(forged.approval.is_some(), "nothing is deleted");
 

@@ -208,7 +208,7 @@ impl Workspace {
                 if !problems.is_empty() {
                     message.push_str(&format!(
                         " Its approval does not match its content ({}), so it is a draft.",
-                        problems.join("; ")
+                        problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
                     ));
                 }
                 self.create(imported.document, Some(message));

@@ -2,12 +2,13 @@
 //! headings and common variants, setext headings included); sections we do not know are
 //! kept, in order and with their heading level, as custom sections. No text is dropped
 //! except our own status notice and results table, which an export writes again, and
-//! the template's "[More Information Needed]" filler.
+//! the template's "[More Information Needed]" filler. The risks table an export writes
+//! under "Ethical Considerations" is read back into the list of risks.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
 
 use super::Report;
-use crate::card::{Card, CustomSection, Owner, licenses};
+use crate::card::{Card, CustomSection, Owner, Risk, licenses};
 use crate::formats::markdown;
 
 /// The template's filler, never content.
@@ -37,6 +38,7 @@ enum Special {
     Citation,
     GetStarted,
     Results,
+    Ethics,
 }
 
 /// The headings we know, normalised (see [`normalise`]).
@@ -76,7 +78,7 @@ fn classify(heading: &str) -> Option<Slot> {
         | "risks and limitations"
         | "known limitations" => Field(|c| &mut c.bias_risks_limitations.limitations),
         "recommendations" => Field(|c| &mut c.bias_risks_limitations.recommendations),
-        "ethical considerations" => Field(|c| &mut c.ethical_considerations.notes),
+        "ethical considerations" => S(Sp::Ethics),
         "caveats and recommendations" => Field(|c| &mut c.caveats_and_recommendations),
         "how to get started with the model" | "how to get started" | "getting started" => {
             S(Sp::GetStarted)
@@ -388,6 +390,21 @@ fn read_special(special: Special, text: &str, card: &mut Card) -> String {
             }
             None => text.to_owned(),
         },
+        Special::Ethics => {
+            let section = &mut card.ethical_considerations;
+            let notes = match trailing_table(text, &["Risk", "Mitigation"]) {
+                Some((notes, rows)) => {
+                    section.risks.extend(rows.into_iter().map(|row| {
+                        let [risk, mitigation] = row;
+                        Risk { risk, mitigation }
+                    }));
+                    notes
+                }
+                None => text,
+            };
+            append(&mut section.notes, notes);
+            String::new()
+        }
         Special::Results => {
             // Our own table is written again from the structured results.
             let ours = markdown::results_table(card).map(|t| t.trim().to_owned());
@@ -399,6 +416,43 @@ fn read_special(special: Special, text: &str, card: &mut Card) -> String {
             String::new()
         }
     }
+}
+
+/// A table with exactly these headers that ends the text, as an export writes it: the
+/// text before it, and its rows' cells (escaped pipes read back as pipes).
+fn trailing_table<'a, const N: usize>(
+    text: &'a str,
+    headers: &[&str; N],
+) -> Option<(&'a str, Vec<[String; N]>)> {
+    let mut table = None;
+    let mut row: Vec<String> = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Table(_)) => {
+                table = Some(range);
+                rows.clear();
+            }
+            Event::Start(Tag::TableCell) => {
+                row.push(text[range].trim().replace("\\|", "|"));
+            }
+            Event::End(pulldown_cmark::TagEnd::TableHead | pulldown_cmark::TagEnd::TableRow) => {
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => {}
+        }
+    }
+    let table = table?;
+    if !text[table.end..].trim().is_empty() {
+        return None;
+    }
+    let mut rows = rows.into_iter();
+    let head = rows.next()?;
+    if head.iter().map(String::as_str).ne(headers.iter().copied()) {
+        return None;
+    }
+    let rows: Option<Vec<[String; N]>> = rows.map(|row| row.try_into().ok()).collect();
+    Some((text[..table.start].trim_end(), rows?))
 }
 
 /// The Model Description's field list.
@@ -662,6 +716,28 @@ mod tests {
             read("## How to get started\n\nInstall it first.\n\n```sh\npip install x\n```\n");
         assert!(card.get_started.code.is_empty());
         assert_eq!(card.custom_sections[0].body, "Install it first.\n\n```sh\npip install x\n```");
+    }
+
+    #[test]
+    fn our_risks_table_is_read_back_and_other_tables_stay_text() {
+        let mut card = Card::default();
+        let mut report = Report::default();
+        let text = "## Ethical Considerations\n\nNotes.\n\n| Risk | Mitigation |\n| --- | --- |\n| Bias \\| drift | Audit *often* |\n";
+        import(text, &mut card, &mut report);
+        let section = &card.ethical_considerations;
+        assert_eq!(section.notes, "Notes.");
+        assert_eq!(
+            section.risks,
+            [Risk { risk: "Bias | drift".into(), mitigation: "Audit *often*".into() }]
+        );
+
+        let mut card = Card::default();
+        let other =
+            "## Ethical Considerations\n\n| Harm | Who |\n| --- | --- |\n| x | y |\n\nAfter.\n";
+        import(other, &mut card, &mut report);
+        assert!(card.ethical_considerations.risks.is_empty());
+        assert!(card.ethical_considerations.notes.contains("| Harm | Who |"));
+        assert!(card.ethical_considerations.notes.ends_with("After."));
     }
 
     #[test]

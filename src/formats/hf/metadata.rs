@@ -202,7 +202,9 @@ fn co2(node: &Node, card: &mut Card) -> Result<(), String> {
 }
 
 /// Writes the front matter: keys in their imported order, new ones after, then the
-/// embedded document. A front matter that could not be parsed is written back as it was.
+/// embedded document. A front matter that could not be parsed on import is written back
+/// as it was. Extra YAML that is not a mapping of keys is left out, so that it cannot
+/// break the rest; the embedded document still holds it (see [`super::export_notes`]).
 pub fn export(card: &Card, payload: &str) -> String {
     let meta = &card.hf_metadata;
     if meta.raw_front_matter {
@@ -216,7 +218,6 @@ pub fn export(card: &Card, payload: &str) -> String {
             .collect(),
         Err(_) => Vec::new(),
     };
-    let extra_unparsed = !meta.extra_yaml.trim().is_empty() && kept.is_empty();
     let mut out = String::new();
     let mut written: Vec<&str> = Vec::new();
     // A key kept as written (unknown, or known but not readable into fields) is written
@@ -239,9 +240,6 @@ pub fn export(card: &Card, payload: &str) -> String {
             write(&mut out, key);
             written.push(key);
         }
-    }
-    if extra_unparsed {
-        out.push_str(&ensure_newline(&meta.extra_yaml));
     }
     out.push_str(&format!("{PAYLOAD_KEY}: |-\n"));
     for line in payload.lines() {

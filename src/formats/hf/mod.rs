@@ -61,6 +61,49 @@ pub fn import(text: &str) -> Imported {
     Imported { document: Document::new(card), report }
 }
 
+/// What is wrong with front matter kept as written (`hf_metadata.extra_yaml`): the
+/// problems importing it reports, with lines counted within it. A key the import could
+/// not map (a malformed model-index, say) stays there until it is fixed.
+pub fn extra_yaml_problems(yaml: &str) -> Vec<String> {
+    let mut scratch = Card::default();
+    let mut report = Report::default();
+    metadata::import(yaml, 1, &mut scratch, &mut report);
+    report.problems
+}
+
+/// What the README's own text cannot carry, for the export report.
+pub fn export_notes(document: &Document) -> Vec<String> {
+    let meta = &document.card.hf_metadata;
+    if meta.raw_front_matter || meta.extra_yaml.trim().is_empty() {
+        return Vec::new();
+    }
+    extra_yaml_problems(&meta.extra_yaml)
+        .into_iter()
+        .map(|problem| {
+            format!("The extra YAML was left out of the front matter, where it would break the metadata: {problem} It is kept in the embedded copy of the card.")
+        })
+        .collect()
+}
+
+/// The README without its embedded copy of the document: only what the Hub shows, as
+/// if it had been edited there. Importing it reads the card from the text alone.
+pub fn without_payload(readme: &str) -> String {
+    let marker = format!("{PAYLOAD_KEY}: |-\n");
+    let Some(start) = readme.find(&marker) else {
+        return readme.to_owned();
+    };
+    let after = &readme[start + marker.len()..];
+    // The block ends at the first line that is not indented.
+    let end = after
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .find(|&i| !after[i..].starts_with(' '))
+        .unwrap_or(after.len());
+    let stripped = format!("{}{}", &readme[..start], &after[end..]);
+    // A front matter left empty goes too, as an editor would remove it.
+    stripped.strip_prefix("---\n---\n").map(str::to_owned).unwrap_or(stripped)
+}
+
 /// The embedded document, if exporting it again gives exactly this README.
 fn faithful_payload(payload: &str, text: &str) -> Option<Document> {
     let document = json::from_json(payload).ok()?.document;
@@ -72,7 +115,9 @@ pub fn export(document: &Document) -> String {
     let payload = json::to_json(document);
     let yaml = metadata::export(&document.card, payload.trim_end());
     let body = markdown::document_to_markdown(document);
-    if yaml.trim().is_empty() { body } else { format!("---\n{yaml}---\n{body}") }
+    let readme = if yaml.trim().is_empty() { body } else { format!("---\n{yaml}---\n{body}") };
+    // A README is a text file: a carriage return in the card's text is a line break.
+    front_matter::normalise(&readme)
 }
 
 #[cfg(test)]

@@ -40,6 +40,13 @@ pub fn import(node: &Node, first_line: usize) -> Result<(String, Vec<MetricResul
             text(dataset, "type").ok_or_else(|| at(dataset, "a dataset has no type"))?;
         let dataset_name =
             text(dataset, "name").ok_or_else(|| at(dataset, "a dataset has no name"))?;
+        // What an export writes for a result that names no dataset reads back as none.
+        let (dataset_name, dataset_type) =
+            if dataset_name == NO_DATASET && dataset_type == NO_DATASET {
+                (String::new(), String::new())
+            } else {
+                (dataset_name, dataset_type)
+            };
         let source = entry.get("source");
         if let Some(source) = source {
             expect_keys(source, &["name", "url"], "source").map_err(|m| at(source, &m))?;
@@ -192,6 +199,9 @@ pub fn export(card: &Card) -> Option<String> {
     Some(out)
 }
 
+/// The dataset name and type the Hub requires, written when a result names none.
+const NO_DATASET: &str = "unknown";
+
 fn write_entry(out: &mut String, card: &Card, group: &[&MetricResult]) {
     let first = group[0];
     let hf = &first.hf;
@@ -308,5 +318,5 @@ fn slug(text: &str) -> String {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    if slug.is_empty() { "unknown".to_owned() } else { slug }
+    if slug.is_empty() { NO_DATASET.to_owned() } else { slug }
 }

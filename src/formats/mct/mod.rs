@@ -69,6 +69,11 @@ pub fn import(value: Value) -> Result<(Document, Report), String> {
         ));
     }
     card.mct.unknown = walk.unknown;
+    let date = &mut card.model_details.version.date;
+    if let Some(iso) = us_date_to_iso(date) {
+        report.notes.push(format!("The version date {date} was read as {iso} (YYYY-MM-DD)."));
+        *date = iso;
+    }
     report
         .mapped
         .push("model details, parameters, quantitative analysis and considerations".into());
@@ -602,25 +607,12 @@ fn iso_date(date: &str, report: &mut Report) -> String {
     let date = date.trim();
     let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
     let parts: Vec<&str> = date.split('-').collect();
-    if let [y, m, d] = parts[..]
-        && digits(y, 4)
-        && digits(m, 2)
-        && digits(d, 2)
+    if date.is_empty()
+        || matches!(parts[..], [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2))
     {
         return date.to_owned();
     }
-    if date.is_empty() {
-        return String::new();
-    }
-    let parts: Vec<&str> = date.split('/').collect();
-    if let [m, d, y] = parts[..]
-        && digits(y, 4)
-        && (1..=2).contains(&m.len())
-        && (1..=2).contains(&d.len())
-        && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
-        && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
-    {
-        let iso = format!("{y}-{m:0>2}-{d:0>2}");
+    if let Some(iso) = us_date_to_iso(date) {
         report
             .notes
             .push(format!("The version date {date} was written as {iso}, the form MCT requires."));
@@ -630,6 +622,19 @@ fn iso_date(date: &str, report: &mut Report) -> String {
         "The version date \"{date}\" is not a date MCT accepts (YYYY-MM-DD), so it was left out."
     ));
     String::new()
+}
+
+/// `08/28/2020` → `2020-08-28`.
+fn us_date_to_iso(date: &str) -> Option<String> {
+    let parts: Vec<&str> = date.trim().split('/').collect();
+    let [m, d, y] = parts[..] else { return None };
+    let valid = y.len() == 4
+        && y.chars().all(|c| c.is_ascii_digit())
+        && (1..=2).contains(&m.len())
+        && (1..=2).contains(&d.len())
+        && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
+        && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+    valid.then(|| format!("{y}-{m:0>2}-{d:0>2}"))
 }
 
 fn dataset(dataset: &Dataset) -> Value {

@@ -1,0 +1,272 @@
+//! The commands. Each reads its input with the library's importers, writes with its
+//! exporters, and returns the exit code; nothing here knows a format's details.
+
+use std::fmt::Write as _;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use model_card_studio::card::completeness::Completeness;
+use model_card_studio::card::templates::Template;
+use model_card_studio::card::{Card, ModelInfo};
+use model_card_studio::check::{self, Kind};
+use model_card_studio::formats::json::{self, Document};
+use model_card_studio::formats::{self, ExportFormat, ImportOutcome, MAX_IMPORT_BYTES};
+
+/// Make, convert and check ML model cards: Hugging Face README.md, Model Card Toolkit
+/// JSON and Model Card Studio JSON.
+#[derive(Debug, Parser)]
+#[command(name = "modelcard", version, max_term_width = 100)]
+#[command(after_help = "Exit codes: 0 success (check: the card is clean), 1 check found \
+problems, 2 the input could not be read or the output could not be written.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Start a card, from a template and what the training pipeline knows.
+    New {
+        /// A model_info JSON: {"name", "version", "metrics": {name: value}, "limitations"}.
+        #[arg(long, value_name = "MODEL_INFO")]
+        from: Option<PathBuf>,
+        /// The template to start from.
+        #[arg(long, value_name = "NAME", default_value = "blank", value_parser = template_names())]
+        template: String,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Read any supported file (detected by its content) into Model Card Studio JSON.
+    ///
+    /// Reads a Hugging Face README.md, Model Card Toolkit JSON (v0.0.1 or v0.0.2), our own
+    /// JSON (any schema version), a model_info JSON or a flat metrics JSON. What was
+    /// mapped, kept as written and could not be read is reported on stderr.
+    Import {
+        /// The file to read, or - for standard input.
+        file: PathBuf,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Write a card (in any supported format) as JSON, a README, MCT JSON or HTML.
+    Export {
+        /// The file to read, or - for standard input.
+        file: PathBuf,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Validate a card, score its completeness and check that its approval matches its
+    /// content. Problems are printed with their field paths.
+    Check {
+        /// The file to check, or - for standard input.
+        file: PathBuf,
+    },
+    /// Print the JSON Schema of Model Card Studio JSON.
+    Schema {
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct Output {
+    /// The format to write.
+    #[arg(long, value_enum, default_value_t = To::Json)]
+    to: To,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum To {
+    /// Model Card Studio JSON.
+    Json,
+    /// A Hugging Face README.md.
+    Md,
+    /// Model Card Toolkit JSON, schema v0.0.2.
+    Mct,
+    /// One self-contained, printable HTML file.
+    Html,
+}
+
+impl From<To> for ExportFormat {
+    fn from(to: To) -> Self {
+        match to {
+            To::Json => Self::Json,
+            To::Md => Self::Markdown,
+            To::Mct => Self::Mct,
+            To::Html => Self::Html,
+        }
+    }
+}
+
+fn template_names() -> clap::builder::PossibleValuesParser {
+    Template::ALL
+        .iter()
+        .map(|t| clap::builder::PossibleValue::new(t.id()).help(t.description()))
+        .into()
+}
+
+/// Why a command could not do its work: exit code 2.
+struct Failure(String);
+
+type Outcome = Result<ExitCode, Failure>;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::New { from, template, output } => new(from.as_deref(), &template, &output),
+        Command::Import { file, output } => import(&file, output.as_deref()),
+        Command::Export { file, output } => export(&file, &output),
+        Command::Check { file } => check(&file),
+        Command::Schema { output } => {
+            write_output(output.as_deref(), &json::json_schema()).map(|()| ExitCode::SUCCESS)
+        }
+    };
+    outcome.unwrap_or_else(|Failure(message)| {
+        eprintln!("modelcard: {message}");
+        ExitCode::from(2)
+    })
+}
+
+fn new(from: Option<&Path>, template: &str, output: &Output) -> Outcome {
+    let mut card: Card = Template::from_id(template).map(Template::card).unwrap_or_default();
+    if let Some(path) = from {
+        let text = read_input(path)?;
+        let value: serde_json::Value = serde_json::from_str(&text)
+            .map_err(|e| Failure(format!("{}: not valid JSON: {e}", path.display())))?;
+        let info = ModelInfo::from_json(&value)
+            .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+        info.apply(&mut card);
+    }
+    write_document(&Document::new(card), output)
+}
+
+fn import(path: &Path, output: Option<&Path>) -> Outcome {
+    let outcome = read_card(path)?;
+    eprint!("{}", import_report(path, &outcome));
+    write_output(output, &json::to_json(&outcome.document))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(path: &Path, output: &Output) -> Outcome {
+    let outcome = read_card(path)?;
+    if !outcome.problems.is_empty() {
+        eprint!("{}", import_report(path, &outcome));
+    }
+    write_document(&outcome.document, output)
+}
+
+/// Import problems are not listed separately: whatever an import kept as written
+/// because it could not be read is found again, with its field path, by the checks.
+fn check(path: &Path) -> Outcome {
+    let text = read_input(path)?;
+    let outcome =
+        formats::import_any(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    let problems = check::check(&outcome.document);
+    let mut out = String::new();
+    for problem in &problems {
+        let _ = writeln!(out, "{problem}");
+    }
+    let count = |kind| problems.iter().filter(|p| p.kind == kind).count();
+    let percent = Completeness::assess(&outcome.document.card).percent();
+    let verdict = if problems.is_empty() {
+        "no problems".to_owned()
+    } else {
+        format!(
+            "{} problem(s): {} approval, {} invalid, {} missing, {} example text",
+            problems.len(),
+            count(Kind::Integrity),
+            count(Kind::Invalid),
+            count(Kind::Missing),
+            count(Kind::Example),
+        )
+    };
+    let _ = writeln!(
+        out,
+        "{}: {}, {percent}% complete; {verdict}",
+        path.display(),
+        outcome.format.label()
+    );
+    print_stdout(&out)?;
+    Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Reads any supported file; an approval that does not match its content is not
+/// trusted, as in the web app.
+fn read_card(path: &Path) -> Result<ImportOutcome, Failure> {
+    let text = read_input(path)?;
+    let mut outcome =
+        formats::import_any(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    outcome.reconcile();
+    Ok(outcome)
+}
+
+fn import_report(path: &Path, outcome: &ImportOutcome) -> String {
+    let mut report = format!("{}: read as {}\n", path.display(), outcome.format.label());
+    for (title, lines) in [
+        ("mapped", &outcome.mapped),
+        ("kept as written", &outcome.kept_raw),
+        ("could not be read", &outcome.problems),
+        ("note", &outcome.notes),
+    ] {
+        for line in lines {
+            let _ = writeln!(report, "  {title}: {line}");
+        }
+    }
+    report
+}
+
+fn write_document(document: &Document, output: &Output) -> Outcome {
+    let (text, notes) = formats::export(document, output.to.into());
+    for note in notes {
+        eprintln!("modelcard: note: {note}");
+    }
+    write_output(output.output.as_deref(), &text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_input(path: &Path) -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    let limit = MAX_IMPORT_BYTES as u64 + 1;
+    let read = if path == Path::new("-") {
+        io::stdin().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| Failure(format!("{}: cannot read: {e}", path.display())))?;
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(Failure(format!(
+            "{}: larger than the {} KB import limit",
+            path.display(),
+            MAX_IMPORT_BYTES / 1024
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        Failure(format!(
+            "{}: not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn write_output(path: Option<&Path>, text: &str) -> Result<(), Failure> {
+    match path {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| Failure(format!("{}: cannot write: {e}", path.display()))),
+        None => print_stdout(text),
+    }
+}
+
+fn print_stdout(text: &str) -> Result<(), Failure> {
+    let mut stdout = io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|e| Failure(format!("cannot write to standard output: {e}")))
+}

@@ -1,0 +1,17 @@
+//! `modelcard`: make, convert and check model cards in a pipeline, with the same core
+//! functions as the web app, so a file exported by either is byte for byte the same.
+//!
+//! Exit codes: 0 success (for `check`: the card is clean), 1 `check` found problems,
+//! 2 the input could not be read or the output could not be written (and usage errors).
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+/// The CLI is native only; the web app is the other binary.
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -1,0 +1,246 @@
+//! Everything that can be wrong with a card, as one list of problems that each name a
+//! field path: values that are not valid, template example text still in place, required
+//! fields still empty, and an approval or publication that does not match the content.
+//!
+//! `modelcard check` prints this list; the review screen shows the same one.
+
+use std::fmt;
+
+use crate::card::completeness::Completeness;
+use crate::card::fields::{self, Access, FieldKind};
+use crate::card::{Card, MetricResult, has_example, licenses};
+use crate::formats::hf;
+use crate::formats::json::Document;
+
+/// What kind of problem a [`Problem`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// The approval or publication does not match the content.
+    Integrity,
+    /// A value that is not valid where it is.
+    Invalid,
+    /// A required field with no content.
+    Missing,
+    /// Template example text that is still to be replaced.
+    Example,
+}
+
+/// One problem, at a field path such as `quantitative_analysis.results.2.ci_lower`
+/// (which is also the DOM id of the field's control in the editor).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub kind: Kind,
+    pub path: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub(crate) fn new(kind: Kind, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { kind, path: path.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Every problem with a document, most serious first: integrity, invalid values,
+/// missing required fields, leftover example text.
+pub fn check(document: &Document) -> Vec<Problem> {
+    let card = &document.card;
+    let mut problems = document.workflow.integrity_problems(card);
+    problems.extend(validate(card));
+    problems.extend(Completeness::assess(card).missing_required().map(|missing| {
+        Problem::new(Kind::Missing, missing.path, format!("{} is required", missing.label))
+    }));
+    problems.extend(examples(card));
+    problems.sort_by_key(|p| p.kind);
+    problems
+}
+
+/// Values that are not valid where they are. Empty fields are never invalid.
+pub fn validate(card: &Card) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut invalid = |path: &str, message: String| {
+        problems.push(Problem::new(Kind::Invalid, path, message));
+    };
+    for field in fields::ALL.iter().filter(|f| f.is_shown(card)) {
+        let Access::Text(get, _) = field.access else { continue };
+        let value = get(card).trim();
+        if value.is_empty() {
+            continue;
+        }
+        match field.kind {
+            FieldKind::Date if !is_iso_date(value) => {
+                invalid(field.path, format!("\"{value}\" is not a date as YYYY-MM-DD"))
+            }
+            FieldKind::License if licenses::full_name(value).is_none() => invalid(
+                field.path,
+                format!(
+                    "\"{value}\" is not a Hugging Face licence id; choose \"{}\" and give its name and link",
+                    licenses::OTHER
+                ),
+            ),
+            _ => {}
+        }
+    }
+    let links = [
+        ("model_details.license.link", &card.model_details.license.link),
+        ("model_details.links.repository", &card.model_details.links.repository),
+        ("model_details.links.paper", &card.model_details.links.paper),
+        ("model_details.links.demo", &card.model_details.links.demo),
+    ];
+    for (path, value) in links {
+        if let Some(message) = link_problem(value) {
+            invalid(path, message);
+        }
+    }
+    for (list, datasets) in [
+        (&fields::TRAINING_DATASETS, &card.training_data.datasets),
+        (&fields::EVALUATION_DATASETS, &card.evaluation_data.datasets),
+    ] {
+        for (index, dataset) in datasets.iter().enumerate() {
+            if let Some(message) = link_problem(&dataset.link) {
+                invalid(&format!("{}.{index}.link", list.path), message);
+            }
+        }
+    }
+    for (index, result) in card.quantitative_analysis.results.iter().enumerate() {
+        for (key, message) in result_problems(result) {
+            invalid(&format!("{}.{index}.{key}", fields::RESULTS.path), message);
+        }
+    }
+    let co2 = card.environmental_impact.co2_emitted.trim();
+    if !co2.is_empty() && number(co2).is_none() {
+        invalid("environmental_impact.co2_emitted", format!("\"{co2}\" is not a number of kg"));
+    }
+    for problem in hf::extra_yaml_problems(&card.hf_metadata.extra_yaml) {
+        invalid("hf_metadata.extra_yaml", problem);
+    }
+    problems
+}
+
+/// Fields and list items that still hold template example text.
+fn examples(card: &Card) -> Vec<Problem> {
+    const MESSAGE: &str = "still holds template example text; replace or delete it";
+    let mut problems = Vec::new();
+    for field in fields::ALL.iter().filter(|f| f.is_shown(card)) {
+        let holds_example = match field.access {
+            Access::Text(get, _) => has_example(get(card)),
+            Access::List(get, _) => get(card).iter().any(|item| has_example(item)),
+        };
+        if holds_example {
+            problems.push(Problem::new(Kind::Example, field.path, MESSAGE));
+        }
+    }
+    for list in fields::LISTS {
+        for (index, item) in list.item_texts(card).into_iter().enumerate() {
+            for (key, _, _) in item.iter().filter(|(_, _, value)| has_example(value)) {
+                problems.push(Problem::new(
+                    Kind::Example,
+                    format!("{}.{index}.{key}", list.path()),
+                    MESSAGE,
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// A result whose parts do not fit together: a value with no metric, a confidence
+/// interval upside down or not around its value, a slice term with no value.
+fn result_problems(result: &MetricResult) -> Vec<(String, String)> {
+    let mut problems = Vec::new();
+    let metric = result.metric.trim();
+    let value = result.value.trim();
+    if metric.is_empty() && !value.is_empty() {
+        problems.push(("metric".into(), "a result needs the name of its metric".into()));
+    }
+    if value.is_empty() && !metric.is_empty() {
+        problems.push(("value".into(), format!("the {metric} result has no value")));
+    }
+    for (key, bound) in [("ci_lower", &result.ci_lower), ("ci_upper", &result.ci_upper)] {
+        let bound = bound.trim();
+        if !bound.is_empty() && number(bound).is_none() {
+            problems.push((key.into(), format!("\"{bound}\" is not a number")));
+        }
+    }
+    if let (Some(lower), Some(upper)) = (number(&result.ci_lower), number(&result.ci_upper)) {
+        if lower > upper {
+            problems.push((
+                "ci_lower".into(),
+                format!("the interval's lower bound {lower} is above its upper bound {upper}"),
+            ));
+        } else if let Some(value) = number(value)
+            && !(lower..=upper).contains(&value)
+        {
+            problems.push((
+                "value".into(),
+                format!("{value} lies outside its confidence interval [{lower}, {upper}]"),
+            ));
+        }
+    }
+    for (term, slice) in result.slice.iter().enumerate() {
+        if slice.value.trim().is_empty() && !slice.factor.trim().is_empty() {
+            problems.push((
+                format!("slice.{term}.value"),
+                format!("the slice term for {} has no value", slice.factor.trim()),
+            ));
+        }
+    }
+    problems
+}
+
+/// A number, allowing a trailing `%` as in `85.3%`.
+fn number(text: &str) -> Option<f64> {
+    let text = text.trim();
+    text.strip_suffix('%').unwrap_or(text).trim_end().parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// `YYYY-MM-DD`, a day that exists.
+fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts.as_slice() else { return false };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) =
+        (year.parse::<u32>(), month.parse::<u32>(), day.parse::<u32>())
+    else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+/// A link must be a web address or a mail address when it has a scheme; a bare Hub id
+/// such as `imagenet-1k` or `org/model` is fine.
+fn link_problem(link: &str) -> Option<String> {
+    let link = link.trim();
+    if link.is_empty() {
+        return None;
+    }
+    if link.chars().any(char::is_whitespace) {
+        return Some(format!("\"{link}\" is not a link: it contains spaces"));
+    }
+    let scheme = link.split_once(':').map(|(scheme, _)| scheme).filter(|scheme| {
+        scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })?;
+    let allowed = ["http", "https", "mailto"];
+    (!allowed.iter().any(|a| scheme.eq_ignore_ascii_case(a)))
+        .then(|| format!("\"{link}\" is not a web address: links start with https:// or http://"))
+}
+
+#[cfg(test)]
+mod tests;
