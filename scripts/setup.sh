@@ -95,4 +95,14 @@ if ! cargo fetch --locked --quiet; then
   fail "the crates in Cargo.lock" "cargo fetch --locked"
 fi
 
+# 7. A Python venv with the real huggingface_hub, which must load our README exports.
+if [ ! -x .venv/bin/python ] || [ tests/python/requirements.txt -nt .venv/.installed ]; then
+  install_venv() {
+    { python3 -m venv .venv || { as_root apt-get update -q && as_root apt-get install -y -q python3-venv && python3 -m venv .venv; }; } &&
+      .venv/bin/pip install --quiet --disable-pip-version-check -r tests/python/requirements.txt &&
+      touch .venv/.installed
+  }
+  install_step "Python venv with huggingface_hub" "python3 -m venv .venv && .venv/bin/pip install -r tests/python/requirements.txt" install_venv
+fi
+
 say "toolchain ready: $(trunk --version), wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt $WASM_OPT_VERSION, $(/usr/bin/chromium --version 2>/dev/null | head -1)"
