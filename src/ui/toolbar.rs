@@ -56,6 +56,6 @@ pub fn ImportButton() -> impl IntoView {
     };
     view! {
         <label class="button" for="import-file">"Import"</label>
-        <input id="import-file" class="file-input" type="file" accept=".json,application/json" on:change=import />
+        <input id="import-file" class="file-input" type="file" accept=".json,.md,.markdown,application/json,text/markdown" on:change=import />
     }
 }

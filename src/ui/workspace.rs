@@ -13,6 +13,7 @@ use super::browser::{download, now_ms, random_id};
 use super::state::{NoticeKind, SaveState, Screen, StorageInfo, Studio, Toast, UndoAction};
 use crate::card::Card;
 use crate::display::plural;
+use crate::formats;
 use crate::formats::json::{self, Document};
 use crate::review::Workflow;
 use crate::storage::backup::{self, Plan};
@@ -193,25 +194,25 @@ impl Workspace {
         }
     }
 
-    /// Reads a file's text as a card and opens it as a new draft. A file that is not a
-    /// card changes nothing.
+    /// Reads a file's text (any format `formats::import_any` knows) and opens it as a new
+    /// draft, saying what was mapped, kept as written and could not be read. A file that
+    /// is not a card changes nothing.
     pub fn import(&self, name: &str, text: &str) {
-        match json::from_json(text) {
-            Ok(mut imported) => {
-                let kind = match imported.format {
-                    json::SourceFormat::CardJson { .. } => "a model card",
-                    json::SourceFormat::ModelInfo => "a model_info",
-                };
-                let document = &mut imported.document;
-                let problems = document.workflow.reconcile(&document.card);
-                let mut message = format!("Imported {name} as {kind}, as a new draft.");
-                if !problems.is_empty() {
+        match formats::import_any(text) {
+            Ok(mut outcome) => {
+                outcome.reconcile();
+                let mut message =
+                    format!("Imported {name} as {}, as a new draft.", outcome.format.label());
+                if !outcome.kept_raw.is_empty() {
                     message.push_str(&format!(
-                        " Its approval does not match its content ({}), so it is a draft.",
-                        problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+                        " {} part(s) with no field here are kept as written.",
+                        outcome.kept_raw.len()
                     ));
                 }
-                self.create(imported.document, Some(message));
+                if !outcome.problems.is_empty() {
+                    message.push_str(&format!(" Problems: {}.", outcome.problems.join("; ")));
+                }
+                self.create(outcome.document, Some(message));
             }
             Err(error) => self.studio.tell(
                 NoticeKind::Error,

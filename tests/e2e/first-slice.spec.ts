@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect } from './fixtures';
 
 const SEED = '{"name": "ImageClassifier", "version": "1.0", "metrics": {"accuracy": 0.92}, "limitations": "May misclassify rare images"}';
@@ -103,7 +105,7 @@ test('a downloaded JSON imports back to the same card', async ({ studio, page })
 
   await studio.importFile(json.name, json.text);
   await expect(studio.field('Name')).toHaveValue('ImageClassifier');
-  await expect(page.getByTestId('notice')).toHaveText(`Imported ${json.name} as a model card, as a new draft.`);
+  await expect(page.getByTestId('notice')).toHaveText(`Imported ${json.name} as a Model Card Studio card, as a new draft.`);
 });
 
 test('importing broken JSON shows where it is broken and changes nothing', async ({ studio }) => {
@@ -127,5 +129,13 @@ test('importing broken JSON shows where it is broken and changes nothing', async
 
 test('importing JSON that is not a card says what was expected', async ({ studio }) => {
   await studio.importFile('other.json', '{"title": "not a card"}');
-  await expect(studio.error).toContainText('expected our card JSON (with "schema_version") or a model_info object (with "name")');
+  await expect(studio.error).toContainText('expected our card JSON (with "schema_version"), a Model Card Toolkit card (with "model_details"), a model_info object (with "name")');
+});
+
+test('a Hugging Face README imports with a report of what was kept as written', async ({ page, studio }) => {
+  const readme = readFileSync(join(__dirname, '../../../shared/corpus/hf/01-ai__Yi-6B.md'), 'utf8');
+  await studio.importFile('README.md', readme, 'text/markdown');
+  await expect(page.getByTestId('notice')).toContainText('Imported README.md as a Hugging Face README, as a new draft.');
+  await expect(page.getByTestId('notice')).toContainText('kept as written');
+  await expect(studio.field('Licence')).toHaveValue('apache-2.0');
 });

@@ -128,7 +128,7 @@ test('there is no way to publish without an approval', async ({ studio, page }) 
   forged.workflow = { status: 'approved' };
   await page.getByRole('button', { name: 'Editor', exact: true }).click();
   await studio.importFile('forged.json', JSON.stringify(forged));
-  await expect(page.getByTestId('notice')).toContainText('Its approval does not match its content (workflow.status is approved, but there is no approval), so it is a draft.');
+  await expect(page.getByTestId('notice')).toContainText('Problems: workflow.status: says approved, but there is no approval; so the card is imported as a draft.');
   await studio.goToReview();
   await expect(studio.status).toHaveText('Draft');
   await expect(page.getByRole('button', { name: 'Publish', exact: true })).toHaveCount(0);
