@@ -127,11 +127,7 @@ fn examples(card: &Card) -> Vec<Problem> {
     const MESSAGE: &str = "still holds template example text; replace or delete it";
     let mut problems = Vec::new();
     for field in fields::ALL.iter().filter(|f| f.is_shown(card)) {
-        let holds_example = match field.access {
-            Access::Text(get, _) => has_example(get(card)),
-            Access::List(get, _) => get(card).iter().any(|item| has_example(item)),
-        };
-        if holds_example {
+        if field.has_example(card) {
             problems.push(Problem::new(Kind::Example, field.path, MESSAGE));
         }
     }

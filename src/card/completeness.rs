@@ -1,8 +1,8 @@
 //! How complete a card is: required and recommended fields filled, per section and
 //! overall. Example text from templates never counts as content.
 
-use super::fields::{self, Access, Level, SectionId};
-use super::{Card, has_example};
+use super::Card;
+use super::fields::{self, Level, SectionId};
 
 /// A required or recommended field (or list) that has no content yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,10 +53,7 @@ impl Completeness {
                     if field.has_content(card) {
                         score.filled += 1;
                     } else {
-                        let has_example = match field.access {
-                            Access::Text(get, _) => has_example(get(card)),
-                            Access::List(get, _) => get(card).iter().any(|item| has_example(item)),
-                        };
+                        let has_example = field.has_example(card);
                         score.missing.push(Missing {
                             path: field.path,
                             label: field.label,

@@ -4,7 +4,7 @@
 //! The editor draws its controls from here, completeness scores from here, and messages
 //! name fields by the same paths, so a field is described once and every screen agrees.
 
-use super::{Card, CustomSection, Dataset, MetricResult, Owner, Risk, has_content};
+use super::{Card, CustomSection, Dataset, MetricResult, Owner, Risk, has_content, has_example};
 
 /// How much a field matters for a complete card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -226,6 +226,14 @@ impl FieldSpec {
         match self.access {
             Access::Text(get, _) => has_content(get(card)),
             Access::List(get, _) => get(card).iter().any(|item| has_content(item)),
+        }
+    }
+
+    /// Whether the field still holds template example text to replace.
+    pub fn has_example(&self, card: &Card) -> bool {
+        match self.access {
+            Access::Text(get, _) => has_example(get(card)),
+            Access::List(get, _) => get(card).iter().any(|item| has_example(item)),
         }
     }
 }
