@@ -4,6 +4,7 @@
 //! the web app and the `modelcard` CLI make the very same files.
 
 pub mod hf;
+pub mod job;
 pub mod json;
 pub mod markdown;
 pub mod mct;
@@ -161,7 +162,8 @@ pub fn import_any(text: &str) -> Result<ImportOutcome, ImportError> {
 }
 
 /// The formats a card can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
     Json,
     /// A Hugging Face README.md.
@@ -171,6 +173,29 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
+    /// Every format, in the order the Download menu lists them.
+    pub const ALL: [Self; 4] = [Self::Json, Self::Markdown, Self::Mct, Self::Html];
+
+    /// The name people know it by, as in "Download MCT JSON".
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Json => "JSON",
+            Self::Markdown => "Markdown",
+            Self::Mct => "MCT JSON",
+            Self::Html => "HTML",
+        }
+    }
+
+    /// One line on what the file is for.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Json => "Model Card Studio's own file: the whole card with its review history.",
+            Self::Markdown => "A Hugging Face README.md: YAML metadata, then the card as Markdown.",
+            Self::Mct => "Google Model Card Toolkit JSON, schema v0.0.2.",
+            Self::Html => "One self-contained page to read, share or print to PDF.",
+        }
+    }
+
     pub fn extension(self) -> &'static str {
         match self {
             Self::Json => "json",

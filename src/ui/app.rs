@@ -12,7 +12,7 @@ use super::review::ReviewScreen;
 use super::section_nav::SectionNav;
 use super::state::{NoticeKind, SaveState, Screen, Studio};
 use super::stepper::Stepper;
-use super::toolbar::Toolbar;
+use super::toolbar::{DropHint, MetricsMerge, Toolbar, TransferReport, install_drop_and_paste};
 use super::workspace::Workspace;
 use crate::display::relative_time;
 use crate::review::Status;
@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
     let workspace = Workspace::start(studio);
     provide_context(workspace);
     workspace.install();
+    install_drop_and_paste(workspace);
     spawn_local(async move { workspace.set_persistence(request_persistence().await) });
 
     let screen = move || studio.screen.get();
@@ -75,6 +76,8 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <ToastArea />
+        <MetricsMerge />
+        <DropHint />
     }
 }
 
@@ -99,6 +102,7 @@ fn EditorScreen() -> impl IntoView {
                 <Stepper />
                 <Toolbar />
             </div>
+            <TransferReport />
             {move || lock_note().map(|note| view! {
                 <div class="banner info lock-note" role="status">
                     <p>{note}</p>

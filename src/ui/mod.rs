@@ -9,6 +9,7 @@ mod browser;
 mod diff_view;
 mod editor;
 mod field;
+mod formats_worker;
 mod library;
 mod list_editor;
 mod new_card;

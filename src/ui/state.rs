@@ -27,6 +27,12 @@ pub struct Studio {
     pub notice: RwSignal<Option<Notice>>,
     /// A short message with an "Undo" action, e.g. after a delete.
     pub toast: RwSignal<Option<Toast>>,
+    /// What the last import or export mapped, kept as written, or could not carry.
+    pub report: RwSignal<Option<Report>>,
+    /// A metrics file waiting for the user to see and accept what it changes.
+    pub metrics: RwSignal<Option<PendingMetrics>>,
+    /// Whether files are being dragged over the page.
+    pub dragging: RwSignal<bool>,
     /// Where the open draft's latest edits stand with respect to storage.
     pub save: RwSignal<SaveState>,
     /// Set when another tab saved the open draft.
@@ -48,6 +54,9 @@ impl Studio {
             problems: RwSignal::new(Vec::new()),
             notice: RwSignal::new(None),
             toast: RwSignal::new(None),
+            report: RwSignal::new(None),
+            metrics: RwSignal::new(None),
+            dragging: RwSignal::new(false),
             save: RwSignal::new(SaveState::Saved { at: now }),
             conflict: RwSignal::new(false),
             storage: RwSignal::new(StorageInfo::default()),
@@ -98,6 +107,28 @@ pub enum NoticeKind {
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
+}
+
+/// A report on a file that came in or went out, shown until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub title: String,
+    /// Headed lists, e.g. "Kept as written" and its items; empty ones are left out.
+    pub groups: Vec<(&'static str, Vec<String>)>,
+}
+
+impl Report {
+    pub fn new(title: String, groups: Vec<(&'static str, Vec<String>)>) -> Self {
+        let groups = groups.into_iter().filter(|(_, items)| !items.is_empty()).collect();
+        Self { title, groups }
+    }
+}
+
+/// A training run's metrics file, read but not yet merged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingMetrics {
+    pub file: String,
+    pub values: serde_json::Map<String, serde_json::Value>,
 }
 
 /// What an "Undo" in a toast undoes.

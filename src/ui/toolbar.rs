@@ -1,34 +1,30 @@
-//! Import and download: how a card gets into and out of the app.
+//! Import and download: how a card gets into and out of the app. A file comes in by the
+//! picker, by dropping it anywhere on the page, or by pasting it; it goes out through the
+//! Download menu. What either way could not carry is shown in a report.
 
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::html::{Details, Dialog};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use web_sys::File;
 
 use super::browser::read_text;
 use super::new_card::NewCard;
-use super::state::NoticeKind;
+use super::state::{NoticeKind, Studio};
 use super::workspace::Workspace;
-use crate::formats::json::{self, Document};
-use crate::formats::{self, markdown};
+use crate::formats::{ExportFormat, metrics};
 
-/// "New card", "Import", "Download JSON" and "Download Markdown".
+/// "New card", "Import" and the Download menu.
 #[component]
 pub fn Toolbar() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let save_as = move |extension: &str, mime: &str, render: fn(&Document) -> String| {
-        let document = workspace.document();
-        let filename = format!("{}.{extension}", formats::file_stem(&document.card));
-        workspace.offer(&filename, mime, &render(&document));
-    };
     view! {
         <div class="toolbar" role="group" aria-label="Card file">
             <NewCard />
             <ImportButton />
-            <button type="button" on:click=move |_| save_as("json", "application/json", json::to_json)>
-                "Download JSON"
-            </button>
-            <button type="button" on:click=move |_| save_as("md", "text/markdown", markdown::document_to_markdown)>
-                "Download Markdown"
-            </button>
+            <DownloadMenu />
         </div>
     }
 }
@@ -37,25 +33,275 @@ pub fn Toolbar() -> impl IntoView {
 #[component]
 pub fn ImportButton() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
-    let import = move |ev: leptos::ev::Event| {
+    let import = move |ev: ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
             return;
         };
         // Clear the picker so choosing the same file again still fires `change`.
         input.set_value("");
-        spawn_local(async move {
-            let name = file.name();
-            match read_text(&file).await {
-                Ok(text) => workspace.import(&name, &text),
-                Err(reason) => workspace
-                    .studio
-                    .tell(NoticeKind::Error, format!("Could not read {name}: {reason}.")),
-            }
-        });
+        import_file(workspace, file);
     };
     view! {
-        <label class="button" for="import-file">"Import"</label>
-        <input id="import-file" class="file-input" type="file" accept=".json,.md,.markdown,application/json,text/markdown" on:change=import />
+        <label class="button" for="import-file" title="Or drop a file on the page, or paste it with Ctrl+V">
+            "Import"
+        </label>
+        <input
+            id="import-file"
+            class="file-input"
+            type="file"
+            accept=".json,.md,.markdown,application/json,text/markdown"
+            on:change=import
+        />
+    }
+}
+
+fn import_file(workspace: Workspace, file: File) {
+    spawn_local(async move {
+        let name = file.name();
+        match read_text(&file).await {
+            Ok(text) => workspace.import(name, text),
+            Err(reason) => workspace
+                .studio
+                .tell(NoticeKind::Error, format!("Could not read {name}: {reason}.")),
+        }
+    });
+}
+
+/// "Download": one button per format. The menu closes when a format is chosen or on
+/// Escape, and focus goes back to its summary.
+#[component]
+fn DownloadMenu() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let menu = NodeRef::<Details>::new();
+    let close = move || {
+        if let Some(menu) = menu.get() {
+            menu.set_open(false);
+            if let Some(summary) = menu.first_element_child()
+                && let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>()
+            {
+                let _ = summary.focus();
+            }
+        }
+    };
+    let on_key = move |event: ev::KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            close();
+        }
+    };
+    let items = ExportFormat::ALL.into_iter().map(|format| {
+        view! {
+            <li>
+                <button
+                    type="button"
+                    title=format.description()
+                    on:click=move |_| {
+                        close();
+                        workspace.export(format);
+                    }
+                >
+                    {format!("Download {}", format.name())}
+                </button>
+            </li>
+        }
+    });
+    let items = items.collect_view();
+    view! {
+        <details class="menu" node_ref=menu on:keydown=on_key>
+            <summary class="button">"Download"</summary>
+            <ul class="menu-items" aria-label="Download formats">{items}</ul>
+        </details>
+    }
+}
+
+/// Files dropped anywhere on the page, and files or text pasted outside a form field,
+/// are imported. While files are dragged over the page, a hint says they can be dropped.
+pub fn install_drop_and_paste(workspace: Workspace) {
+    let dragging = workspace.studio.dragging;
+    // `dragover` repeats while the pointer moves or rests over the page; when it stops
+    // for a moment, the drag has left or ended.
+    let idle = StoredValue::new_local(None::<TimeoutHandle>);
+    let carries_files = |event: &ev::DragEvent| {
+        event.data_transfer().is_some_and(|data| data.types().includes(&"Files".into(), 0))
+    };
+    let _ = window_event_listener(ev::dragover, move |event| {
+        if !carries_files(&event) {
+            return;
+        }
+        // Without this, the browser would open the file in place of the app.
+        event.prevent_default();
+        dragging.set(true);
+        if let Some(handle) = idle.get_value() {
+            handle.clear();
+        }
+        let handle =
+            set_timeout_with_handle(move || dragging.set(false), Duration::from_millis(200)).ok();
+        idle.set_value(handle);
+    });
+    let _ = window_event_listener(ev::drop, move |event| {
+        if !carries_files(&event) {
+            return;
+        }
+        event.prevent_default();
+        dragging.set(false);
+        if let Some(file) = event.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            import_file(workspace, file);
+        }
+    });
+    let _ = window_event_listener(ev::paste, move |event| {
+        if pasted_into_a_field(&event) {
+            return;
+        }
+        let Some(data) = event.clipboard_data() else { return };
+        if let Some(file) = data.files().and_then(|files| files.get(0)) {
+            event.prevent_default();
+            import_file(workspace, file);
+        } else if let Ok(text) = data.get_data("text/plain")
+            && !text.trim().is_empty()
+        {
+            event.prevent_default();
+            workspace.import("the pasted text".to_owned(), text);
+        }
+    });
+}
+
+/// Whether a paste lands in something that takes text, where it must stay a paste.
+fn pasted_into_a_field(event: &ev::ClipboardEvent) -> bool {
+    let Some(element) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || element.is_content_editable()
+}
+
+/// The hint shown while files are dragged over the page. Only a picture: keyboard and
+/// screen reader users have the Import button.
+#[component]
+pub fn DropHint() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    view! {
+        <Show when=move || studio.dragging.get()>
+            <div class="drop-hint" aria-hidden="true">
+                <p>"Drop the file to import it as a new draft"</p>
+            </div>
+        </Show>
+    }
+}
+
+/// What the last import or export mapped, kept as written, or could not carry.
+#[component]
+pub fn TransferReport() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    view! {
+        {move || {
+            studio.report.get().map(|report| {
+                let groups = report
+                    .groups
+                    .into_iter()
+                    .map(|(heading, items)| {
+                        let count = items.len();
+                        view! {
+                            <details class="report-group" open=heading.starts_with("Could not")>
+                                <summary>{format!("{heading} ({count})")}</summary>
+                                <ul>{items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul>
+                            </details>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <section class="transfer-report" aria-labelledby="transfer-report-title" data-testid="transfer-report">
+                        <h2 id="transfer-report-title">{report.title}</h2>
+                        {groups}
+                        <button type="button" class="secondary small" on:click=move |_| studio.report.set(None)>
+                            "Dismiss report"
+                        </button>
+                    </section>
+                }
+            })
+        }}
+    }
+}
+
+/// The dialog that shows what a metrics file adds to and replaces in the open card, and
+/// merges it only when the user says so.
+#[component]
+pub fn MetricsMerge() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let studio = workspace.studio;
+    let dialog = NodeRef::<Dialog>::new();
+    let plan = Memo::new(move |_| {
+        let pending = studio.metrics.get()?;
+        Some(studio.card.with(|card| metrics::plan(card, &pending.values)))
+    });
+    Effect::new(move |_| {
+        let Some(dialog) = dialog.get() else { return };
+        if studio.metrics.with(Option::is_some) {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
+        } else {
+            dialog.close();
+        }
+    });
+    let can_merge = move || studio.open_id.with(Option::is_some) && studio.can_edit();
+    let merge = move |_| {
+        if let Some(plan) = plan.get_untracked() {
+            workspace.merge_metrics(&plan);
+        }
+    };
+    let file =
+        move || studio.metrics.with(|p| p.as_ref().map(|p| p.file.clone()).unwrap_or_default());
+    let row = |change: metrics::Change| {
+        let effect = match &change.replaces {
+            None => "added".to_owned(),
+            Some(old) if *old == change.value => "unchanged".to_owned(),
+            Some(old) => format!("replaces {old}"),
+        };
+        view! {
+            <tr>
+                <th scope="row">{change.metric}</th>
+                <td>{change.split}</td>
+                <td>{change.value}</td>
+                <td>{effect}</td>
+            </tr>
+        }
+    };
+    view! {
+        <dialog
+            node_ref=dialog
+            class="dialog"
+            aria-labelledby="metrics-title"
+            on:close=move |_| studio.metrics.set(None)
+        >
+            <h2 id="metrics-title">{move || format!("Merge the metrics from {}", file())}</h2>
+            {move || {
+                plan.get().map(|plan| {
+                    let summary = format!(
+                        "{} added, {} replaced, into the results of “{}”.",
+                        plan.added(),
+                        plan.replaced(),
+                        studio.card.with(|c| c.model_details.name.clone()),
+                    );
+                    view! {
+                        <p data-testid="metrics-summary">{summary}</p>
+                        <table class="metrics-plan">
+                            <thead>
+                                <tr><th scope="col">"Metric"</th><th scope="col">"Split"</th><th scope="col">"Value"</th><th scope="col">"Effect"</th></tr>
+                            </thead>
+                            <tbody>{plan.changes.into_iter().map(row).collect_view()}</tbody>
+                        </table>
+                    }
+                })
+            }}
+            <Show when=move || !can_merge()>
+                <p class="field-error">"No card is open for editing, so the metrics cannot be merged. Open a draft, or unlock this one on the review screen, and import the file again."</p>
+            </Show>
+            <div class="dialog-actions">
+                <button type="button" disabled=move || !can_merge() on:click=merge>"Merge metrics"</button>
+                <button type="button" class="secondary" on:click=move |_| studio.metrics.set(None)>"Cancel"</button>
+            </div>
+        </dialog>
     }
 }

@@ -7,14 +7,19 @@ use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use web_sys::VisibilityState;
 
 use super::browser::{download, now_ms, random_id};
-use super::state::{NoticeKind, SaveState, Screen, StorageInfo, Studio, Toast, UndoAction};
+use super::formats_worker;
+use super::state::{
+    NoticeKind, PendingMetrics, Report, SaveState, Screen, StorageInfo, Studio, Toast, UndoAction,
+};
 use crate::card::Card;
 use crate::display::plural;
-use crate::formats;
+use crate::formats::job::{Answer, ImportReport, Job};
 use crate::formats::json::{self, Document};
+use crate::formats::{self, ExportFormat, metrics};
 use crate::review::Workflow;
 use crate::storage::backup::{self, Plan};
 use crate::storage::browser::AnyBackend;
@@ -194,31 +199,112 @@ impl Workspace {
         }
     }
 
-    /// Reads a file's text (any format `formats::import_any` knows) and opens it as a new
-    /// draft, saying what was mapped, kept as written and could not be read. A file that
-    /// is not a card changes nothing.
-    pub fn import(&self, name: &str, text: &str) {
-        match formats::import_any(text) {
-            Ok(mut outcome) => {
-                outcome.reconcile();
-                let mut message =
-                    format!("Imported {name} as {}, as a new draft.", outcome.format.label());
-                if !outcome.kept_raw.is_empty() {
-                    message.push_str(&format!(
-                        " {} part(s) with no field here are kept as written.",
-                        outcome.kept_raw.len()
-                    ));
+    /// Imports a file of any supported format. A card opens as a new draft, with a
+    /// report of what was mapped, kept as written and not read; a metrics file waits for
+    /// the user to see what it adds and replaces. The open draft is never touched here.
+    pub fn import(&self, name: String, text: String) {
+        let workspace = *self;
+        spawn_local(async move {
+            match formats_worker::run(Job::Import { text }).await {
+                Answer::Imported(report) => workspace.open_imported(&name, &report),
+                Answer::Metrics { values } => {
+                    workspace.studio.metrics.set(Some(PendingMetrics { file: name, values }))
                 }
-                if !outcome.problems.is_empty() {
-                    message.push_str(&format!(" Problems: {}.", outcome.problems.join("; ")));
+                Answer::Failed { message } => workspace.refuse_import(&name, &message),
+                Answer::Exported { .. } => {
+                    workspace.refuse_import(&name, "the worker answered an export")
                 }
-                self.create(outcome.document, Some(message));
             }
-            Err(error) => self.studio.tell(
-                NoticeKind::Error,
-                format!("Could not import {name}. {error}. Your current card is unchanged."),
-            ),
+        });
+    }
+
+    fn refuse_import(&self, name: &str, reason: &str) {
+        self.studio.tell(
+            NoticeKind::Error,
+            format!("Could not import {name}. {reason}. Your current card is unchanged."),
+        );
+    }
+
+    fn open_imported(&self, name: &str, report: &ImportReport) {
+        let document = match report.document() {
+            Ok(document) => document,
+            Err(error) => return self.refuse_import(name, &error.to_string()),
+        };
+        let mut message = format!("Imported {name} as {}, as a new draft.", report.format);
+        if !report.kept_raw.is_empty() {
+            message.push_str(&format!(
+                " {} part(s) with no field here are kept as written.",
+                report.kept_raw.len()
+            ));
         }
+        if !report.problems.is_empty() {
+            message.push_str(&format!(" Problems: {}.", report.problems.join("; ")));
+        }
+        self.create(document, Some(message));
+        self.studio.report.set(Some(Report::new(
+            format!("Imported {name} ({})", report.format),
+            vec![
+                ("Could not be read", report.problems.clone()),
+                ("Mapped to fields", report.mapped.clone()),
+                (
+                    "Kept as written (no field here; exported again unchanged)",
+                    report.kept_raw.clone(),
+                ),
+                ("Notes", report.notes.clone()),
+            ],
+        )));
+    }
+
+    /// Merges the waiting metrics into the open card, as their plan showed.
+    pub fn merge_metrics(&self, plan: &metrics::Plan) {
+        let studio = self.studio;
+        let Some(pending) = studio.metrics.get_untracked() else { return };
+        studio.edit(|card| metrics::apply(card, plan));
+        studio.metrics.set(None);
+        studio.tell(
+            NoticeKind::Info,
+            format!(
+                "Merged {}: {} added, {} replaced.",
+                pending.file,
+                plan.added(),
+                plan.replaced()
+            ),
+        );
+    }
+
+    /// Downloads the open card in a format. Our JSON is written here, so it always works;
+    /// the others come from the formats worker. What a format could not carry is reported.
+    pub fn export(&self, format: ExportFormat) {
+        let document = self.document();
+        let filename = format!("{}.{}", formats::file_stem(&document.card), format.extension());
+        if format == ExportFormat::Json {
+            self.offer(&filename, format.mime(), &json::to_json(&document));
+            return;
+        }
+        let workspace = *self;
+        let job = Job::Export { document: json::to_json(&document), format };
+        spawn_local(async move {
+            match formats_worker::run(job).await {
+                Answer::Exported { text, notes } => {
+                    workspace.offer(&filename, format.mime(), &text);
+                    let report = (!notes.is_empty()).then(|| {
+                        Report::new(
+                            format!("Downloaded {filename}"),
+                            vec![("Not carried over as a field of its own", notes)],
+                        )
+                    });
+                    workspace.studio.report.set(report);
+                }
+                Answer::Failed { message } => workspace.studio.tell(
+                    NoticeKind::Error,
+                    format!("Could not write {filename}. {message}. Download JSON still works."),
+                ),
+                Answer::Imported(_) | Answer::Metrics { .. } => workspace.studio.tell(
+                    NoticeKind::Error,
+                    format!("Could not write {filename}: the worker answered an import."),
+                ),
+            }
+        });
     }
 
     /// Installs the autosave and the listeners that keep this tab in step with storage

@@ -127,12 +127,14 @@ export class StudioPage {
     await expect(report.filter({ hasText: name })).toBeVisible();
   }
 
-  /** Clicks a download button and returns the file's name and text. */
+  /**
+   * Clicks a download button and returns the file's name and text. A button inside the
+   * closed Download menu is reached by opening the menu first, as a user would.
+   */
   async download(button: string, within: Page | Locator = this.page): Promise<{ name: string; text: string }> {
-    const [download]: [Download, void] = await Promise.all([
-      this.page.waitForEvent('download'),
-      within.getByRole('button', { name: button, exact: true }).click(),
-    ]);
+    const target = within.getByRole('button', { name: button, exact: true });
+    if (!(await target.isVisible())) await within.getByText('Download', { exact: true }).click();
+    const [download]: [Download, void] = await Promise.all([this.page.waitForEvent('download'), target.click()]);
     const path = await download.path();
     return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
   }

@@ -1,0 +1,194 @@
+//! Work for the formats worker. Reading and writing other formats (YAML, Hugging Face,
+//! Model Card Toolkit, HTML with ammonia) is most of the code but rarely needed, so the
+//! web app runs it in a Web Worker that is downloaded on first use, and the editor's first
+//! download stays small (`docs/decisions.md` §16).
+//!
+//! A [`Request`] goes in and a [`Reply`] comes out, both as JSON text; [`run`] is the
+//! whole worker. Documents cross as our own JSON, which round-trips exactly.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::json::{self, Document};
+use super::{ExportFormat, Format, ImportError, import_any};
+
+/// What the worker is asked to do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "job", rename_all = "snake_case")]
+pub enum Job {
+    /// Read a file of any supported format.
+    Import { text: String },
+    /// Write a document (as our JSON) in another format.
+    Export { document: String, format: ExportFormat },
+}
+
+/// What the worker found or made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "answer", rename_all = "snake_case")]
+pub enum Answer {
+    Imported(ImportReport),
+    /// A training run's flat metrics: they merge into the open card once the user has
+    /// seen what they add and replace, so they come back as they are.
+    Metrics {
+        values: Map<String, Value>,
+    },
+    Exported {
+        text: String,
+        notes: Vec<String>,
+    },
+    /// The message says what is wrong and where; it is shown as it is.
+    Failed {
+        message: String,
+    },
+}
+
+/// An import's result and its report, ready to show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// The imported document, as our JSON.
+    pub document: String,
+    /// What kind of file it was, e.g. "a Hugging Face README".
+    pub format: String,
+    pub mapped: Vec<String>,
+    pub kept_raw: Vec<String>,
+    pub problems: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+impl ImportReport {
+    /// The document, read back.
+    pub fn document(&self) -> Result<Document, ImportError> {
+        json::from_json(&self.document).map(|imported| imported.document)
+    }
+}
+
+/// A job with the number its answer comes back under.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    pub id: u32,
+    pub job: Job,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub id: u32,
+    pub answer: Answer,
+}
+
+/// The worker posts this once it listens, so that nothing is sent into the void.
+pub const READY: &str = "ready";
+
+/// Runs one request, given and answered as JSON text.
+pub fn run(request: &str) -> String {
+    let reply = match serde_json::from_str::<Request>(request) {
+        Ok(Request { id, job }) => Reply { id, answer: answer(job) },
+        // Only our own app talks to the worker, so this is a bug, not a user's mistake.
+        Err(error) => Reply {
+            id: 0,
+            answer: Answer::Failed {
+                message: format!("The formats worker got a bad request: {error}"),
+            },
+        },
+    };
+    serde_json::to_string(&reply).unwrap_or_default()
+}
+
+/// Does one job.
+pub fn answer(job: Job) -> Answer {
+    match job {
+        Job::Import { text } => import(&text),
+        Job::Export { document, format } => match json::from_json(&document) {
+            Ok(imported) => {
+                let (text, notes) = super::export(&imported.document, format);
+                Answer::Exported { text, notes }
+            }
+            Err(error) => Answer::Failed { message: error.to_string() },
+        },
+    }
+}
+
+fn import(text: &str) -> Answer {
+    let mut outcome = match import_any(text) {
+        Ok(outcome) => outcome,
+        Err(error) => return Answer::Failed { message: error.to_string() },
+    };
+    if outcome.format == Format::Metrics
+        && let Ok(Value::Object(values)) = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+    {
+        return Answer::Metrics { values };
+    }
+    outcome.reconcile();
+    Answer::Imported(ImportReport {
+        document: json::to_json(&outcome.document),
+        format: outcome.format.label().to_owned(),
+        mapped: outcome.mapped,
+        kept_raw: outcome.kept_raw,
+        problems: outcome.problems,
+        notes: outcome.notes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::card::example::filled_card;
+
+    fn corpus_file(path: &str) -> String {
+        let full = format!("{}/../shared/corpus/{path}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+    }
+
+    fn round(id: u32, job: Job) -> Reply {
+        let request = serde_json::to_string(&Request { id, job }).unwrap();
+        serde_json::from_str(&run(&request)).unwrap()
+    }
+
+    #[test]
+    fn imports_a_readme_with_its_report() {
+        let text = corpus_file("hf/01-ai__Yi-6B.md");
+        let reply = round(7, Job::Import { text: text.clone() });
+        assert_eq!(reply.id, 7);
+        let Answer::Imported(report) = reply.answer else { panic!("{:?}", reply.answer) };
+        assert_eq!(report.format, "a Hugging Face README");
+        assert!(!report.mapped.is_empty() && !report.kept_raw.is_empty());
+        assert_eq!(report.document().unwrap(), import_any(&text).unwrap().document);
+    }
+
+    #[test]
+    fn a_metrics_file_comes_back_for_merging() {
+        let reply =
+            round(1, Job::Import { text: r#"{"eval_accuracy": 0.92, "eval_loss": 0.31}"#.into() });
+        let Answer::Metrics { values } = reply.answer else { panic!("{:?}", reply.answer) };
+        assert_eq!(values.keys().collect::<Vec<_>>(), ["eval_accuracy", "eval_loss"]);
+    }
+
+    #[test]
+    fn a_broken_file_fails_with_where() {
+        let reply = round(
+            2,
+            Job::Import { text: "{\n  \"schema_version\": 3,\n  \"card\": {,}\n}".into() },
+        );
+        let Answer::Failed { message } = reply.answer else { panic!("{:?}", reply.answer) };
+        assert!(message.contains("line 3"), "{message}");
+    }
+
+    #[test]
+    fn exports_are_the_bytes_the_cli_writes() {
+        let document = Document::new(filled_card());
+        for format in
+            [ExportFormat::Json, ExportFormat::Markdown, ExportFormat::Mct, ExportFormat::Html]
+        {
+            let reply = round(3, Job::Export { document: json::to_json(&document), format });
+            let Answer::Exported { text, notes } = reply.answer else {
+                panic!("{:?}", reply.answer)
+            };
+            assert_eq!((text, notes), crate::formats::export(&document, format), "{format:?}");
+        }
+    }
+
+    #[test]
+    fn a_bad_request_is_answered_not_dropped() {
+        let reply: Reply = serde_json::from_str(&run("not json")).unwrap();
+        assert!(matches!(reply.answer, Answer::Failed { .. }));
+    }
+}
