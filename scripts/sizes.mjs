@@ -1,5 +1,6 @@
 // Prints the size of every file in dist/, raw, gzip (level 9) and brotli (quality 11),
-// and the total a first visit downloads. Usage: node scripts/sizes.mjs [dist]
+// the total a first visit downloads, and the total with the files fetched on demand
+// (the formats worker, on the first import or export). Usage: node scripts/sizes.mjs [dist]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -8,6 +9,7 @@ export function distSizes(dir = 'dist') {
   const files = [];
   const walk = (path) => {
     for (const name of readdirSync(path)) {
+      if (name.startsWith('.')) continue; // Trunk's staging leftovers
       const full = join(path, name);
       if (statSync(full).isDirectory()) walk(full);
       else files.push(full);
@@ -27,13 +29,22 @@ export function distSizes(dir = 'dist') {
   });
 }
 
+/** Files a first visit does not download: the formats worker, started on first use. */
+export const onDemand = (file) => file.startsWith('formats-worker');
+
+export function totals(rows) {
+  const sum = (list) =>
+    list.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { firstLoad: sum(rows.filter((r) => !onDemand(r.file))), all: sum(rows) };
+}
+
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = distSizes(process.argv[2] ?? 'dist');
-  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  const { firstLoad, all } = totals(rows);
   console.log(`${'file'.padEnd(48)}${'raw KB'.padStart(8)}${'gzip KB'.padStart(9)}${'br KB'.padStart(9)}`);
-  for (const r of [...rows, { file: 'total', ...total }]) {
+  for (const r of [...rows, { file: 'first load', ...firstLoad }, { file: 'with the formats worker', ...all }]) {
     console.log(`${r.file.padEnd(48)}${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
   }
 }

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use futures_channel::oneshot;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use crate::formats::job::{Answer, Job, READY, Reply, Request};
 
@@ -104,11 +104,13 @@ fn start(shared: &Shared) -> Result<(), String> {
     };
     let on_error = {
         let shared = Rc::clone(shared);
-        Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
-            let reason = match event.message() {
-                message if message.is_empty() => "it could not be loaded".to_owned(),
-                message => message,
-            };
+        // A script that fails to load fires a plain `Event`; an error inside, an `ErrorEvent`.
+        Closure::<dyn Fn(Event)>::new(move |event: Event| {
+            let reason = event
+                .dyn_ref::<ErrorEvent>()
+                .map(ErrorEvent::message)
+                .filter(|message| !message.is_empty())
+                .unwrap_or_else(|| "it could not be loaded".to_owned());
             stop(&shared, &reason);
         })
     };
