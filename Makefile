@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: setup serve dist test check fmt lint unit e2e clean screenshot
+.PHONY: setup serve dist test check fmt lint unit e2e bench clean screenshot
 
 ## setup: install the toolchain (Trunk, wasm-bindgen-cli, wasm-opt, Chromium, Playwright)
 setup:
@@ -43,6 +43,11 @@ test: setup
 	$(MAKE) --no-print-directory check
 	trunk build --release
 	$(MAKE) --no-print-directory e2e
+
+## bench: bundle sizes, cold start, typing latency, render vs markdown-it, import and
+## storage times, in headless Chromium; checks the budgets; writes target/bench.json
+bench: dist
+	node scripts/bench.mjs
 
 clean:
 	cargo clean

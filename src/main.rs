@@ -6,6 +6,15 @@ fn main() {
     leptos::mount::mount_to_body(model_card_studio::ui::App);
 }
 
+/// Markdown to sanitized HTML through the app's one renderer: what every preview section
+/// does. Exposed (as `wasmBindings.renderMarkdown`) so `make bench` can time it against
+/// markdown-it in the same page.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = renderMarkdown)]
+pub fn render_markdown(markdown: &str) -> String {
+    model_card_studio::render::markdown_to_html(markdown).into_string()
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!(

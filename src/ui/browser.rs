@@ -15,6 +15,20 @@ pub fn random_id(now: u64) -> String {
     format!("{now:x}-{random:08x}")
 }
 
+/// Runs `f` and records how long it took as a User Timing measure named `mcs:<name>`,
+/// which the browser's performance panel shows and `make bench` reads.
+pub fn measure<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+        return f();
+    };
+    let start = format!("mcs:{name}:start");
+    let _ = performance.mark(&start);
+    let result = f();
+    let _ = performance.measure_with_start_mark(&format!("mcs:{name}"), &start);
+    performance.clear_marks_with_mark_name(&start);
+    result
+}
+
 /// Offers `text` as a file download named `filename`.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::VisibilityState;
 
-use super::browser::{download, now_ms, random_id};
+use super::browser::{download, measure, now_ms, random_id};
 use super::formats_worker;
 use super::state::{
     NoticeKind, PendingMetrics, Report, SaveState, Screen, StorageInfo, Studio, Toast, UndoAction,
@@ -52,7 +52,7 @@ impl Workspace {
     pub fn start(studio: Studio) -> Self {
         let backend = AnyBackend::open();
         let memory_only = backend.is_memory();
-        let drafts = Drafts::open(backend).unwrap_or_else(|error| {
+        let drafts = measure("open-library", || Drafts::open(backend)).unwrap_or_else(|error| {
             studio.tell(
                 NoticeKind::Error,
                 format!("Browser storage could not be read ({error}). Working in memory."),
@@ -71,7 +71,7 @@ impl Workspace {
                 toast_serial: 0,
             }),
         };
-        workspace.refresh_library();
+        measure("list-library", || workspace.refresh_library());
         let reopened = match last_open {
             Some(id) => workspace.open(&id),
             None => false,
@@ -389,7 +389,7 @@ impl Workspace {
             let mut next = record.clone();
             next.card = studio.card.get_untracked();
             next.workflow = studio.workflow.get_untracked();
-            let result = s.drafts.save(&mut next, now);
+            let result = measure("save", || s.drafts.save(&mut next, now));
             if result.is_ok() {
                 *record = next;
             }

@@ -1,0 +1,339 @@
+// `make bench`: measures the release build in dist/ in headless Chromium and checks the
+// budgets. Prints a table and writes the same results to target/bench.json.
+//
+//   bundle     every dist file raw / gzip / brotli, the first load and the worker
+//   cold start navigation to a typeable editor, median of N fresh browser contexts
+//   typing     keystroke to updated preview (DOM mutation), p50 / p95, on the filled
+//              "Full" card and on Yi-6B, the largest README in the corpus
+//   render     Markdown to sanitized HTML, ours (pulldown-cmark + DOMPurify) against
+//              markdown-it + DOMPurify, same texts, same page, same run
+//   import     each corpus card: file chosen to draft open and previewed
+//   storage    saving a 100 KB card; opening and listing a library of 200 drafts
+//
+// Budgets are reported, never asserted in tests (timing in CI is noise). The exit code
+// is 0 unless the benchmark itself cannot run.
+import { chromium } from '@playwright/test';
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { distSizes, onDemand, totals } from './sizes.mjs';
+
+const DIST = 'dist';
+const CORPUS = '../shared/corpus';
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const KEYS = Number(process.env.BENCH_KEYS ?? 40);
+
+const BUDGETS = {
+  firstLoadBrotliKB: 300,
+  typingP95FullMs: 16,
+  typingP95LargestMs: 50,
+  renderRatio: 1.0,
+};
+
+// ---------- a static server for dist/ ----------
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json', '.png': 'image/png',
+};
+
+function serve(dir) {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(dir, path);
+    if (path.endsWith('/')) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    response.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// ---------- statistics ----------
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const quantile = (xs, q) => {
+  const s = sorted(xs);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : NaN;
+};
+const median = (xs) => quantile(xs, 0.5);
+const round = (x, digits = 2) => Number(x.toFixed(digits));
+
+// ---------- the app in a page ----------
+
+const LAUNCH = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+};
+
+async function openApp(browser, base) {
+  const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  await page.goto(base);
+  await page.getByLabel('Name', { exact: true }).waitFor();
+  return { context, page };
+}
+
+async function importFile(page, name, text) {
+  await page.getByLabel('Import', { exact: true }).setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.getByTestId('notice').filter({ hasText: name }).or(page.getByTestId('error').filter({ hasText: name })).waitFor();
+}
+
+// ---------- measurements ----------
+
+async function coldStart(browser, base) {
+  const times = [];
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.getElementById('model_details.name')) {
+          window.__typeable = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(base);
+    await page.waitForFunction(() => window.__typeable !== undefined);
+    times.push(await page.evaluate(() => window.__typeable));
+    await context.close();
+  }
+  return { runs: RUNS, medianMs: round(median(times), 1), allMs: times.map((t) => round(t, 1)) };
+}
+
+/** Types KEYS characters into a field, one at a time, timing keydown to preview mutation. */
+async function typing(page, field) {
+  await page.evaluate(() => {
+    window.__latencies = [];
+    let start = null;
+    addEventListener('keydown', () => (start = performance.now()), true);
+    // Watch the whole page and keep the changes inside the preview: the preview element
+    // itself is replaced when another draft opens.
+    const inPreview = (record) => {
+      const node = record.target.nodeType === Node.ELEMENT_NODE ? record.target : record.target.parentElement;
+      return node?.closest('[aria-label="Card preview"]');
+    };
+    new MutationObserver((records) => {
+      if (start !== null && records.some(inPreview)) {
+        window.__latencies.push(performance.now() - start);
+        start = null;
+      }
+    }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
+  const input = page.getByLabel(field, { exact: true });
+  await input.focus();
+  await page.keyboard.press('End');
+  for (let key = 0; key < KEYS; key++) {
+    // Letters only: a space at the end of a line renders the same HTML, so nothing would change.
+    await page.keyboard.press(key % 2 ? 'KeyB' : 'KeyA');
+    await page.waitForFunction((n) => window.__latencies.length >= n, key + 1);
+  }
+  const latencies = await page.evaluate(() => window.__latencies);
+  return { keys: KEYS, p50Ms: round(quantile(latencies, 0.5)), p95Ms: round(quantile(latencies, 0.95)), maxMs: round(Math.max(...latencies)) };
+}
+
+async function render(page, texts) {
+  await page.addScriptTag({ path: 'node_modules/markdown-it/dist/browser/markdown-it.umd.min.js' });
+  return page.evaluate((texts) => {
+    const md = window.markdownit({ html: true });
+    const ours = (text) => window.wasmBindings.renderMarkdown(text);
+    const theirs = (text) => window.DOMPurify.sanitize(md.render(text));
+    const time = (f, text) => {
+      for (let i = 0; i < 3; i++) f(text);
+      let n = 0;
+      const start = performance.now();
+      while (performance.now() - start < 150 || n < 5) {
+        f(text);
+        n++;
+      }
+      return (performance.now() - start) / n;
+    };
+    return texts.map(({ name, text }) => {
+      // Alternate the order, so neither always runs on a warmer engine.
+      const a = time(ours, text);
+      const b = time(theirs, text);
+      const c = time(ours, text);
+      const d = time(theirs, text);
+      return { name, kb: text.length / 1024, oursMs: (a + c) / 2, markdownItMs: (b + d) / 2 };
+    });
+  }, texts);
+}
+
+async function imports(page, files) {
+  await page.evaluate(() => {
+    addEventListener('change', (event) => {
+      if (event.target.id === 'import-file') window.__importStart = performance.now();
+    }, true);
+  });
+  const results = [];
+  // The first import starts the formats worker; time that once, apart.
+  const first = files[0];
+  const times = async ({ name, text }) => {
+    await importFile(page, name, text);
+    return page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now() - window.__importStart))),
+    );
+  };
+  // Each import waits for the report naming it, so no name may contain another.
+  const withWorkerStart = await times({ name: 'worker-warm-up.md', text: first.text });
+  for (const file of files) results.push({ name: file.name, kb: file.text.length / 1024, ms: await times(file) });
+  return { firstWithWorkerStartMs: round(withWorkerStart, 1), cards: results.map((r) => ({ ...r, kb: round(r.kb, 1), ms: round(r.ms, 1) })) };
+}
+
+async function storage(browser, base, filled) {
+  const { context, page } = await openApp(browser, base);
+  // A 100 KB card: the filled card with a long description.
+  const big = JSON.parse(filled);
+  const paragraph = 'The model was evaluated on held-out photos from every catalogue category. ';
+  const unpadded = JSON.stringify(big).length;
+  big.card.model_details.description = paragraph.repeat(Math.ceil((101 * 1024 - unpadded) / paragraph.length));
+  const bigText = JSON.stringify(big);
+  await importFile(page, 'big-card.json', bigText);
+  const saves = [];
+  const name = page.getByLabel('Name', { exact: true });
+  for (let run = 0; run < RUNS; run++) {
+    await name.press('End');
+    await name.press('KeyX');
+    await page.getByTestId('save-state').filter({ hasText: /^Saved$/ }).waitFor();
+    saves.push(await page.evaluate(() => performance.getEntriesByName('mcs:save').at(-1).duration));
+  }
+
+  // A library of 200 drafts, made by restoring a backup that holds them.
+  const bundle = JSON.parse(
+    await page.evaluate(() => {
+      const record = Object.entries(localStorage).find(([key]) => key.startsWith('model-card-studio/v1/draft/'))[1];
+      return JSON.stringify({ format: 'model-card-studio/backup', schema_version: 3, created_at: Date.now(), drafts: [JSON.parse(record)] });
+    }),
+  );
+  const template = bundle.drafts[0];
+  template.card = JSON.parse(filled).card;
+  const storedDrafts = () =>
+    page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('model-card-studio/v1/draft/')).length);
+  const existing = await storedDrafts();
+  bundle.drafts = Array.from({ length: 200 - existing }, (_, i) => ({ ...template, id: `bench-${i}`, card: { ...template.card, model_details: { ...template.card.model_details, name: `Bench model ${i}` } } }));
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await page.locator('.drafts-table tbody tr').first().waitFor();
+  await page.getByLabel('Restore from backup').setInputFiles({ name: 'bench-backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bundle)) });
+  await page.getByRole('dialog').getByRole('button', { name: 'Restore', exact: true }).click();
+  await page.getByTestId('notice').filter({ hasText: 'Restored' }).waitFor();
+  const count = await storedDrafts();
+
+  const loads = [];
+  for (let run = 0; run < RUNS; run++) {
+    await page.reload();
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    const start = await page.evaluate(() => performance.now());
+    await page.locator('.drafts-table tbody tr').nth(count - 1).waitFor();
+    const shown = await page.evaluate(() => performance.now());
+    const [open, list] = await page.evaluate(() => [
+      performance.getEntriesByName('mcs:open-library').at(-1).duration,
+      performance.getEntriesByName('mcs:list-library').at(-1).duration,
+    ]);
+    loads.push({ open, list, screen: shown - start });
+  }
+  await context.close();
+  return {
+    save100KB: { cardKB: round(bigText.length / 1024, 1), medianMs: round(median(saves)), maxMs: round(Math.max(...saves)) },
+    library: {
+      drafts: count,
+      openMedianMs: round(median(loads.map((l) => l.open))),
+      listMedianMs: round(median(loads.map((l) => l.list))),
+      libraryScreenMedianMs: round(median(loads.map((l) => l.screen))),
+    },
+  };
+}
+
+// ---------- run ----------
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error('bench: no dist/index.html; run `make dist` first');
+  process.exit(2);
+}
+const server = await serve(DIST);
+const base = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch(LAUNCH);
+
+const filled = readFileSync('tests/fixtures/filled-card.json', 'utf8');
+const readmes = readdirSync(join(CORPUS, 'hf'))
+  .filter((f) => f.endsWith('.md'))
+  .map((name) => ({ name, text: readFileSync(join(CORPUS, 'hf', name), 'utf8') }));
+const mcts = ['cats_vs_dogs_v0_0_1.json', 'train_data.json'].map((name) => ({ name, text: readFileSync(join(CORPUS, 'mct', name), 'utf8') }));
+const largest = readmes.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+
+const rows = distSizes(DIST);
+const sizeTotals = totals(rows);
+const results = { date: new Date().toISOString(), budgets: BUDGETS, bundle: { files: rows.map((r) => ({ ...r, onDemand: onDemand(r.file) })), ...sizeTotals } };
+
+results.coldStart = await coldStart(browser, base);
+
+{
+  const { context, page } = await openApp(browser, base);
+  await importFile(page, 'filled-card.json', filled);
+  results.typingFull = await typing(page, 'Limitations');
+  await importFile(page, largest.name, largest.text);
+  results.typingLargest = { card: largest.name, kb: round(largest.text.length / 1024, 1), ...(await typing(page, 'Limitations')) };
+  const rendered = await render(page, readmes);
+  const ours = rendered.reduce((t, r) => t + r.oursMs, 0);
+  const theirs = rendered.reduce((t, r) => t + r.markdownItMs, 0);
+  results.render = {
+    texts: rendered.map((r) => ({ name: r.name, kb: round(r.kb, 1), oursMs: round(r.oursMs, 3), markdownItMs: round(r.markdownItMs, 3), ratio: round(r.oursMs / r.markdownItMs) })),
+    totalOursMs: round(ours, 3),
+    totalMarkdownItMs: round(theirs, 3),
+    ratio: round(ours / theirs),
+  };
+  await context.close();
+}
+{
+  const { context, page } = await openApp(browser, base);
+  results.import = await imports(page, [...readmes, ...mcts]);
+  await context.close();
+}
+results.storage = await storage(browser, base, filled);
+
+await browser.close();
+server.close();
+
+// ---------- report ----------
+
+const kb = (bytes) => round(bytes / 1024, 1);
+const check = (name, value, budget, unit) => ({ name, value, budget, unit, met: value <= budget });
+results.checks = [
+  check('first load (brotli)', kb(sizeTotals.firstLoad.brotli), BUDGETS.firstLoadBrotliKB, 'KB'),
+  check('typing p95, Full card', results.typingFull.p95Ms, BUDGETS.typingP95FullMs, 'ms'),
+  check(`typing p95, ${largest.name}`, results.typingLargest.p95Ms, BUDGETS.typingP95LargestMs, 'ms'),
+  check('render time / markdown-it', results.render.ratio, BUDGETS.renderRatio, '×'),
+];
+
+const line = (label, value) => console.log(`  ${label.length < 50 ? label.padEnd(52) : `${label.slice(0, 49)}…  `}${value}`);
+console.log('\nBundle (KB: raw / gzip / brotli)');
+for (const r of rows) line(`${r.file}${onDemand(r.file) ? ' (on demand)' : ''}`, `${kb(r.raw)} / ${kb(r.gzip)} / ${kb(r.brotli)}`);
+line('first load', `${kb(sizeTotals.firstLoad.raw)} / ${kb(sizeTotals.firstLoad.gzip)} / ${kb(sizeTotals.firstLoad.brotli)}`);
+line('with the formats worker', `${kb(sizeTotals.all.raw)} / ${kb(sizeTotals.all.gzip)} / ${kb(sizeTotals.all.brotli)}`);
+console.log(`\nCold start (median of ${RUNS})`);
+line('navigation to typeable editor', `${results.coldStart.medianMs} ms`);
+console.log(`\nTyping, keystroke to preview (${KEYS} keys)`);
+line('Full card (filled-card.json)', `p50 ${results.typingFull.p50Ms} ms, p95 ${results.typingFull.p95Ms} ms`);
+line(`${largest.name} (${results.typingLargest.kb} KB)`, `p50 ${results.typingLargest.p50Ms} ms, p95 ${results.typingLargest.p95Ms} ms`);
+console.log('\nRender, Markdown to sanitized HTML (ms per call: ours / markdown-it)');
+for (const r of results.render.texts) line(`${r.name} (${r.kb} KB)`, `${r.oursMs} / ${r.markdownItMs}  (${r.ratio}×)`);
+line('all texts', `${results.render.totalOursMs} / ${results.render.totalMarkdownItMs}  (${results.render.ratio}×)`);
+console.log('\nImport, file chosen to draft previewed');
+line('first import, with the worker starting', `${results.import.firstWithWorkerStartMs} ms`);
+for (const c of results.import.cards) line(`${c.name} (${c.kb} KB)`, `${c.ms} ms`);
+console.log('\nStorage');
+line(`save a ${results.storage.save100KB.cardKB} KB card (median)`, `${results.storage.save100KB.medianMs} ms`);
+line(`open the library of ${results.storage.library.drafts} drafts`, `${results.storage.library.openMedianMs} ms`);
+line('list it', `${results.storage.library.listMedianMs} ms`);
+line('show the library screen', `${results.storage.library.libraryScreenMedianMs} ms`);
+console.log('\nBudgets');
+for (const c of results.checks) line(c.name, `${c.value} ${c.unit} (budget ${c.budget} ${c.unit}): ${c.met ? 'met' : 'MISSED'}`);
+
+mkdirSync('target', { recursive: true });
+writeFileSync('target/bench.json', JSON.stringify(results, null, 2) + '\n');
+console.log('\nWrote target/bench.json');
