@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: setup serve dist test check fmt lint unit e2e bench clean screenshot
+.PHONY: setup serve dist test check fmt lint unit e2e bench clean icons screenshot
 
 ## setup: install the toolchain (Trunk, wasm-bindgen-cli, wasm-opt, Chromium, Playwright)
 setup:
@@ -52,6 +52,10 @@ bench: dist
 clean:
 	cargo clean
 	rm -rf dist test-results playwright-report
+
+## icons: redraw the PNG icons of the web app manifest from public/icon.svg
+icons: setup
+	node scripts/icons.mjs
 
 ## screenshot: regenerate docs/screenshot.png from the release build
 screenshot: dist

@@ -13,9 +13,9 @@
 // Budgets are reported, never asserted in tests (timing in CI is noise). The exit code
 // is 0 unless the benchmark itself cannot run.
 import { chromium } from '@playwright/test';
-import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
+import { serveDist } from './serve-dist.mjs';
 import { distSizes, onDemand, totals } from './sizes.mjs';
 
 const DIST = 'dist';
@@ -29,29 +29,6 @@ const BUDGETS = {
   typingP95LargestMs: 50,
   renderRatio: 1.0,
 };
-
-// ---------- a static server for dist/ ----------
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json', '.png': 'image/png',
-};
-
-function serve(dir) {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dir, path);
-    if (path.endsWith('/')) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    response.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 // ---------- statistics ----------
 
@@ -71,7 +48,7 @@ const LAUNCH = {
 };
 
 async function openApp(browser, base) {
-  const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true });
+  const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true, serviceWorkers: 'block' });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await page.goto(base);
@@ -89,7 +66,7 @@ async function importFile(page, name, text) {
 async function coldStart(browser, base) {
   const times = [];
   for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
@@ -255,8 +232,8 @@ if (!existsSync(join(DIST, 'index.html'))) {
   console.error('bench: no dist/index.html; run `make dist` first');
   process.exit(2);
 }
-const server = await serve(DIST);
-const base = `http://127.0.0.1:${server.address().port}/`;
+const server = await serveDist(DIST);
+const base = server.url;
 const browser = await chromium.launch(LAUNCH);
 
 const filled = readFileSync('tests/fixtures/filled-card.json', 'utf8');

@@ -26,6 +26,7 @@ pub fn App() -> impl IntoView {
     provide_context(workspace);
     workspace.install();
     install_drop_and_paste(workspace);
+    super::pwa::install(studio);
     spawn_local(async move { workspace.set_persistence(request_persistence().await) });
 
     let screen = move || studio.screen.get();

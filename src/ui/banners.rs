@@ -16,6 +16,12 @@ pub fn Banners() -> impl IntoView {
     let info = move |f: fn(&StorageInfo) -> bool| move || studio.storage.with(f);
     view! {
         <div class="banners">
+            <Show when=move || studio.update_available.get()>
+                <div class="banner info" role="status">
+                    <p><strong>"Update available: reload"</strong>" to use the new version. Your drafts are kept."</p>
+                    <button type="button" on:click=move |_| super::pwa::update_now()>"Reload to update"</button>
+                </div>
+            </Show>
             <Show when=info(|i| i.memory_only)>
                 <div class="banner warning" role="alert">
                     <p>

@@ -14,6 +14,7 @@ mod library;
 mod list_editor;
 mod new_card;
 mod preview;
+mod pwa;
 mod review;
 mod section_nav;
 mod slice_editor;

@@ -33,6 +33,8 @@ pub struct Studio {
     pub metrics: RwSignal<Option<PendingMetrics>>,
     /// Whether files are being dragged over the page.
     pub dragging: RwSignal<bool>,
+    /// A new version of the app is downloaded and waits for a reload.
+    pub update_available: RwSignal<bool>,
     /// Where the open draft's latest edits stand with respect to storage.
     pub save: RwSignal<SaveState>,
     /// Set when another tab saved the open draft.
@@ -57,6 +59,7 @@ impl Studio {
             report: RwSignal::new(None),
             metrics: RwSignal::new(None),
             dragging: RwSignal::new(false),
+            update_available: RwSignal::new(false),
             save: RwSignal::new(SaveState::Saved { at: now }),
             conflict: RwSignal::new(false),
             storage: RwSignal::new(StorageInfo::default()),

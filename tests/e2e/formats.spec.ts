@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect } from './fixtures';
+import { test, expect, expectErrors } from './fixtures';
 
 const FILLED = readFileSync('tests/fixtures/filled-card.json', 'utf8');
 const README = readFileSync(join(__dirname, '../../../shared/corpus/hf/01-ai__Yi-6B.md'), 'utf8');
@@ -11,7 +11,7 @@ test('the Download menu writes JSON, HF Markdown, MCT JSON and HTML, and reports
   const toolbar = page.locator('.editor-toolbar');
 
   // The menu opens and closes by keyboard.
-  const summary = toolbar.getByText('Download', { exact: true });
+  const summary = studio.downloadMenu(toolbar);
   await summary.focus();
   await page.keyboard.press('Enter');
   await expect(toolbar.getByRole('button', { name: 'Download HTML' })).toBeVisible();
@@ -113,6 +113,9 @@ test('pasting a card outside a field imports it; pasting into a field stays a pa
   await expect(studio.libraryRows).toHaveCount(2);
 });
 
+test.describe('without the service worker, which would serve the worker from its cache', () => {
+  test.use({ serviceWorkers: 'block' });
+
 test('when the formats worker cannot load, imports say so and JSON still downloads', async ({ page, studio, pageErrors }) => {
   await page.route('**/formats-worker_loader.js', (route) => route.fulfill({ status: 404, body: '' }));
   await studio.fillSeedCard();
@@ -124,6 +127,6 @@ test('when the formats worker cannot load, imports say so and JSON still downloa
   const json = await studio.download('Download JSON');
   expect(JSON.parse(json.text).card.model_details.name).toBe('ImageClassifier');
   // The browser logs the 404 it was made to serve; nothing else may be logged.
-  const expected = /Failed to load resource: the server responded with a status of 404/;
-  pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((error) => !expected.test(error)));
+  expectErrors(pageErrors, /Failed to load resource: the server responded with a status of 404/);
+});
 });

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, expectErrors } from './fixtures';
 
 // Each payload sets window.__pwned if it ever runs.
 const PAYLOADS = [
@@ -10,7 +10,7 @@ const PAYLOADS = [
   '<iframe src="javascript:parent.__pwned=\'iframe\'"></iframe>',
 ];
 
-test('script, event-handler and javascript: payloads in Limitations never run', async ({ studio, page }) => {
+test('script, event-handler and javascript: payloads in Limitations never run', async ({ studio, page, pageErrors }) => {
   // The image must fail to decode, so that an onerror handler, if one survived, would fire.
   await page.route('**/x', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: 'not a png' }));
   await studio.field('Limitations').fill(PAYLOADS.join('\n\n'));
@@ -25,4 +25,7 @@ test('script, event-handler and javascript: payloads in Limitations never run', 
   expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
   const html = await studio.preview.innerHTML();
   expect(html).not.toMatch(/<script|onerror|onload|javascript:|<iframe/i);
+  // Parsing the payloads before sanitizing them, the browser reports the handlers the CSP
+  // would have blocked: the second line of defence, seen working.
+  expectErrors(pageErrors, /Executing inline event handler violates the following Content Security Policy/);
 });

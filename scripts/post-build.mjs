@@ -1,0 +1,69 @@
+// Trunk's post_build hook (Trunk.toml): finishes the staged build before it becomes dist/.
+//
+// 1. A strict Content-Security-Policy <meta> in index.html. Trunk's module loader is an
+//    inline script, so it is allowed by its SHA-256 hash, computed here from the exact
+//    bytes Trunk wrote; nothing else inline may run.
+// 2. sw.js, the service worker (js/service-worker.js), with the list of this build's
+//    files and a cache name stamped with a hash of their content.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const stage = process.env.TRUNK_STAGING_DIR;
+if (!stage) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set; run through `trunk build`');
+  process.exit(2);
+}
+
+// ---- 1. CSP ----
+const indexPath = join(stage, 'index.html');
+let index = readFileSync(indexPath, 'utf8');
+const inline = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (inline.length !== 1) {
+  console.error(`post-build: expected exactly one inline script (Trunk's loader), found ${inline.length}`);
+  process.exit(1);
+}
+const hash = createHash('sha256').update(inline[0], 'utf8').digest('base64');
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`,
+  "style-src 'self'",
+  // Parsing card HTML that has style attributes (DOMPurify's first step, in an inert
+  // document) reports a violation even though the sanitizer then drops every style
+  // attribute. No script can run from a style attribute, and img-src keeps CSS from
+  // fetching anything, so style attributes are allowed (docs/decisions.md §17).
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+if (!index.includes('<meta charset="utf-8" />')) {
+  console.error('post-build: index.html has no <meta charset="utf-8" /> to put the CSP after');
+  process.exit(1);
+}
+index = index.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${meta}`);
+writeFileSync(indexPath, index);
+
+// ---- 2. Service worker ----
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) walk(full);
+    else files.push(relative(stage, full).split('\\').join('/'));
+  }
+};
+walk(stage);
+const shell = files.filter((file) => file !== 'sw.js').sort();
+const stamp = createHash('sha256');
+for (const file of shell) stamp.update(file).update(readFileSync(join(stage, file)));
+const build = stamp.digest('hex').slice(0, 16);
+const worker = readFileSync('js/service-worker.js', 'utf8')
+  .replace("'__BUILD__'", JSON.stringify(build))
+  .replace('__FILES__', JSON.stringify(shell));
+writeFileSync(join(stage, 'sw.js'), worker);
+console.log(`post-build: CSP with loader hash sha256-${hash}; sw.js caches ${shell.length} files as build ${build}`);
