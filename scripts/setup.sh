@@ -12,6 +12,9 @@ TRUNK_VERSION=0.21.14
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 WASM_OPT_VERSION=version_132
+# SETUP_BUILD_ONLY=1 installs only what a release build needs (the Pages workflow):
+# no Chromium, no Python venv.
+BUILD_ONLY=${SETUP_BUILD_ONLY:-}
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
@@ -83,7 +86,7 @@ if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "($WASM_OPT_VERS
 fi
 
 # 5. Chromium and ChromeDriver from Debian, for the browser tests.
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+if [ -z "$BUILD_ONLY" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   install_chromium() {
     as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
   }
@@ -96,7 +99,7 @@ if ! cargo fetch --locked --quiet; then
 fi
 
 # 7. A Python venv with the real huggingface_hub, which must load our README exports.
-if [ ! -x .venv/bin/python ] || [ tests/python/requirements.txt -nt .venv/.installed ]; then
+if [ -z "$BUILD_ONLY" ] && { [ ! -x .venv/bin/python ] || [ tests/python/requirements.txt -nt .venv/.installed ]; }; then
   install_venv() {
     { python3 -m venv .venv || { as_root apt-get update -q && as_root apt-get install -y -q python3-venv && python3 -m venv .venv; }; } &&
       .venv/bin/pip install --quiet --disable-pip-version-check -r tests/python/requirements.txt &&
