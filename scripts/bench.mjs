@@ -291,7 +291,7 @@ const line = (label, value) => console.log(`  ${label.length < 50 ? label.padEnd
 console.log('\nBundle (KB: raw / gzip / brotli)');
 for (const r of rows) line(`${r.file}${onDemand(r.file) ? ' (on demand)' : ''}`, `${kb(r.raw)} / ${kb(r.gzip)} / ${kb(r.brotli)}`);
 line('first load', `${kb(sizeTotals.firstLoad.raw)} / ${kb(sizeTotals.firstLoad.gzip)} / ${kb(sizeTotals.firstLoad.brotli)}`);
-line('with the formats worker', `${kb(sizeTotals.all.raw)} / ${kb(sizeTotals.all.gzip)} / ${kb(sizeTotals.all.brotli)}`);
+line('everything (offline copy)', `${kb(sizeTotals.all.raw)} / ${kb(sizeTotals.all.gzip)} / ${kb(sizeTotals.all.brotli)}`);
 console.log(`\nCold start (median of ${RUNS})`);
 line('navigation to typeable editor', `${results.coldStart.medianMs} ms`);
 console.log(`\nTyping, keystroke to preview (${KEYS} keys)`);

@@ -1,6 +1,6 @@
 // Prints the size of every file in dist/, raw, gzip (level 9) and brotli (quality 11),
-// the total a first visit downloads, and the total with the files fetched on demand
-// (the formats worker, on the first import or export). Usage: node scripts/sizes.mjs [dist]
+// the total the page needs to start, and the total with the files fetched later (see
+// `onDemand`). Usage: node scripts/sizes.mjs [dist]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -29,8 +29,13 @@ export function distSizes(dir = 'dist') {
   });
 }
 
-/** Files a first visit does not download: the formats worker, started on first use. */
-export const onDemand = (file) => file.startsWith('formats-worker');
+/**
+ * Files the page does not need to start: the formats worker (started on the first import
+ * or export), the service worker, and the manifest and its icons. The service worker
+ * fetches them in the background after the first visit, for offline use.
+ */
+export const onDemand = (file) =>
+  file.startsWith('formats-worker') || file === 'sw.js' || /^public\/(manifest\.webmanifest|.*\.png)$/.test(file);
 
 export function totals(rows) {
   const sum = (list) =>
@@ -44,7 +49,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = distSizes(process.argv[2] ?? 'dist');
   const { firstLoad, all } = totals(rows);
   console.log(`${'file'.padEnd(48)}${'raw KB'.padStart(8)}${'gzip KB'.padStart(9)}${'br KB'.padStart(9)}`);
-  for (const r of [...rows, { file: 'first load', ...firstLoad }, { file: 'with the formats worker', ...all }]) {
+  for (const r of [...rows, { file: 'first load', ...firstLoad }, { file: 'everything (offline copy)', ...all }]) {
     console.log(`${r.file.padEnd(48)}${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
   }
 }

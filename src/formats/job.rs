@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::json::{self, Document};
-use super::{ExportFormat, Format, ImportError, import_any};
+use super::{ExportFormat, Format, ImportError, import_any, share};
 
 /// What the worker is asked to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,6 +20,10 @@ pub enum Job {
     Import { text: String },
     /// Write a document (as our JSON) in another format.
     Export { document: String, format: ExportFormat },
+    /// Make the fragment payload of a share link for a document (as our JSON).
+    Share { document: String },
+    /// Read a share link's fragment payload.
+    OpenShared { payload: String },
 }
 
 /// What the worker found or made.
@@ -31,6 +35,10 @@ pub enum Answer {
     /// seen what they add and replace, so they come back as they are.
     Metrics {
         values: Map<String, Value>,
+    },
+    /// A share link's payload, to put after `#card=`.
+    Shared {
+        payload: String,
     },
     Exported {
         text: String,
@@ -104,7 +112,30 @@ pub fn answer(job: Job) -> Answer {
             }
             Err(error) => Answer::Failed { message: error.to_string() },
         },
+        Job::Share { document } => match json::from_json(&document) {
+            Ok(imported) => match share::encode(&imported.document) {
+                Ok(payload) => Answer::Shared { payload },
+                Err(error) => Answer::Failed { message: capitalised(&error.to_string()) },
+            },
+            Err(error) => Answer::Failed { message: error.to_string() },
+        },
+        Job::OpenShared { payload } => match share::decode(&payload) {
+            Ok(document) => Answer::Imported(ImportReport {
+                document: json::to_json(&document),
+                format: "a share link".to_owned(),
+                mapped: vec!["every field".to_owned()],
+                kept_raw: Vec::new(),
+                problems: Vec::new(),
+                notes: Vec::new(),
+            }),
+            Err(error) => Answer::Failed { message: capitalised(&error.to_string()) },
+        },
     }
+}
+
+fn capitalised(message: &str) -> String {
+    let mut chars = message.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn import(text: &str) -> Answer {
@@ -184,6 +215,20 @@ mod tests {
             };
             assert_eq!((text, notes), crate::formats::export(&document, format), "{format:?}");
         }
+    }
+
+    #[test]
+    fn a_share_link_round_trips_through_the_worker() {
+        let document = Document::new(filled_card());
+        let reply = round(4, Job::Share { document: json::to_json(&document) });
+        let Answer::Shared { payload } = reply.answer else { panic!("{:?}", reply.answer) };
+        let reply = round(5, Job::OpenShared { payload });
+        let Answer::Imported(report) = reply.answer else { panic!("{:?}", reply.answer) };
+        assert_eq!(report.document().unwrap(), document);
+
+        let reply = round(6, Job::OpenShared { payload: "AAAA".into() });
+        let Answer::Failed { message } = reply.answer else { panic!("{:?}", reply.answer) };
+        assert!(message.starts_with("The link is damaged"), "{message}");
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod json;
 pub mod markdown;
 pub mod mct;
 pub mod metrics;
+pub mod share;
 pub mod yaml;
 
 pub use json::{ImportError, Imported, SourceFormat};

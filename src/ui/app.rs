@@ -13,6 +13,7 @@ use super::section_nav::SectionNav;
 use super::state::{NoticeKind, SaveState, Screen, Studio};
 use super::stepper::Stepper;
 use super::toolbar::{DropHint, MetricsMerge, Toolbar, TransferReport, install_drop_and_paste};
+use super::viewer::{ViewerScreen, open_link_in_address};
 use super::workspace::Workspace;
 use crate::display::relative_time;
 use crate::review::Status;
@@ -27,6 +28,8 @@ pub fn App() -> impl IntoView {
     workspace.install();
     install_drop_and_paste(workspace);
     super::pwa::install(studio);
+    open_link_in_address(studio);
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| open_link_in_address(studio));
     spawn_local(async move { workspace.set_persistence(request_persistence().await) });
 
     let screen = move || studio.screen.get();
@@ -65,6 +68,14 @@ pub fn App() -> impl IntoView {
                 >
                     "Library"
                 </button>
+                <button
+                    type="button"
+                    class="tab"
+                    aria-current=move || (screen() == Screen::Viewer).then_some("page")
+                    on:click=move |_| go(Screen::Viewer)
+                >
+                    "Viewer"
+                </button>
             </nav>
         </header>
         <Banners />
@@ -74,6 +85,7 @@ pub fn App() -> impl IntoView {
                 Screen::Editor => view! { <EditorScreen /> }.into_any(),
                 Screen::Review => view! { <OpenDraft><ReviewScreen /></OpenDraft> }.into_any(),
                 Screen::Library => view! { <Library /> }.into_any(),
+                Screen::Viewer => view! { <ViewerScreen /> }.into_any(),
             }}
         </main>
         <ToastArea />

@@ -54,6 +54,13 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Puts text on the clipboard.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let promise = window.navigator().clipboard().write_text(text);
+    JsFuture::from(promise).await.map(|_| ()).map_err(describe)
+}
+
 /// Reads a picked file as UTF-8 text.
 pub async fn read_text(file: &File) -> Result<String, String> {
     let text = JsFuture::from(file.text()).await.map_err(describe)?;

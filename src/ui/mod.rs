@@ -21,6 +21,7 @@ mod slice_editor;
 mod state;
 mod stepper;
 mod toolbar;
+mod viewer;
 mod workspace;
 
 pub use app::App;

@@ -1,22 +1,35 @@
-//! The live preview: the card rendered section by section through the one renderer.
+//! A card rendered section by section through the one renderer: the editor's live
+//! preview, and the viewer's read-only card.
 
 use leptos::prelude::*;
 
 use super::state::Studio;
+use crate::card::Card;
 use crate::formats::json::Document;
 use crate::formats::markdown::document_sections;
 use crate::render::chart::results_chart;
 use crate::render::markdown_to_html;
+use crate::review::Workflow;
 
-/// The rendered card. Each section re-renders only when its own Markdown changes, so a
-/// keystroke costs one section's render, not the whole card's.
+/// The open draft, rendered live beside the editor.
 #[component]
 pub fn Preview() -> impl IntoView {
     let studio = expect_context::<Studio>();
+    view! { <CardView card=studio.card.into() workflow=studio.workflow.into() label="Card preview" /> }
+}
+
+/// A rendered card. Each section re-renders only when its own Markdown changes, so a
+/// keystroke costs one section's render, not the whole card's.
+#[component]
+pub fn CardView(
+    card: Signal<Card>,
+    workflow: Signal<Workflow>,
+    label: &'static str,
+) -> impl IntoView {
     // The same sections the Markdown download has, status notice included.
     let sections = Memo::new(move |_| {
-        studio.card.with(|card| {
-            studio.workflow.with(|workflow| {
+        card.with(|card| {
+            workflow.with(|workflow| {
                 // Only the notice reads the workflow; cloning it is cheaper than a second renderer.
                 let document = Document { card: card.clone(), workflow: notice_part(workflow) };
                 document_sections(&document)
@@ -27,9 +40,9 @@ pub fn Preview() -> impl IntoView {
         sections.with(|all| all.iter().map(|section| section.id.clone()).collect::<Vec<_>>())
     };
     view! {
-        <article class="rendered-card" aria-label="Card preview">
+        <article class="rendered-card" aria-label=label>
             <For each=ids key=|id| id.clone() let(id)>
-                <PreviewSection sections id />
+                <PreviewSection sections card id />
             </For>
         </article>
     }
@@ -38,9 +51,9 @@ pub fn Preview() -> impl IntoView {
 #[component]
 fn PreviewSection(
     sections: Memo<Vec<crate::formats::markdown::MarkdownSection>>,
+    card: Signal<Card>,
     id: String,
 ) -> impl IntoView {
-    let studio = expect_context::<Studio>();
     let markdown = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -52,7 +65,7 @@ fn PreviewSection(
     let html = Memo::new(move |_| markdown.with(|text| markdown_to_html(text)));
     // The results chart sits at the end of the Evaluation section.
     let chart = (id == "evaluation").then(|| {
-        let results = Memo::new(move |_| studio.card.with(|card| card.quantitative_analysis.results.clone()));
+        let results = Memo::new(move |_| card.with(|card| card.quantitative_analysis.results.clone()));
         let chart = Memo::new(move |_| results.with(|results| results_chart(results)));
         view! {
             <div
@@ -71,8 +84,8 @@ fn PreviewSection(
 
 /// The part of the workflow the status notice shows, without the history and snapshots
 /// that would make every preview update copy them.
-fn notice_part(workflow: &crate::review::Workflow) -> crate::review::Workflow {
-    crate::review::Workflow {
+fn notice_part(workflow: &Workflow) -> Workflow {
+    Workflow {
         status: workflow.status,
         approval: workflow.approval.clone(),
         publications: workflow.publications.iter().rev().take(1).cloned().collect(),

@@ -35,6 +35,8 @@ pub struct Studio {
     pub dragging: RwSignal<bool>,
     /// A new version of the app is downloaded and waits for a reload.
     pub update_available: RwSignal<bool>,
+    /// The card shown in the viewer, which is not a draft and is never saved.
+    pub viewed: RwSignal<Option<Viewed>>,
     /// Where the open draft's latest edits stand with respect to storage.
     pub save: RwSignal<SaveState>,
     /// Set when another tab saved the open draft.
@@ -60,6 +62,7 @@ impl Studio {
             metrics: RwSignal::new(None),
             dragging: RwSignal::new(false),
             update_available: RwSignal::new(false),
+            viewed: RwSignal::new(None),
             save: RwSignal::new(SaveState::Saved { at: now }),
             conflict: RwSignal::new(false),
             storage: RwSignal::new(StorageInfo::default()),
@@ -97,6 +100,7 @@ pub enum Screen {
     Editor,
     Review,
     Library,
+    Viewer,
 }
 
 /// Whether a message reports a failure (announced assertively) or news.
@@ -125,6 +129,14 @@ impl Report {
         let groups = groups.into_iter().filter(|(_, items)| !items.is_empty()).collect();
         Self { title, groups }
     }
+}
+
+/// A card opened read-only in the viewer, and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Viewed {
+    pub document: crate::formats::json::Document,
+    /// "a share link" or the file's name.
+    pub source: String,
 }
 
 /// A training run's metrics file, read but not yet merged.

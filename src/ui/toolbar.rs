@@ -14,10 +14,11 @@ use web_sys::File;
 use super::browser::read_text;
 use super::new_card::NewCard;
 use super::state::{NoticeKind, Studio};
+use super::viewer::ShareLink;
 use super::workspace::Workspace;
 use crate::formats::{ExportFormat, metrics};
 
-/// "New card", "Import" and the Download menu.
+/// "New card", "Import", the Download menu and "Share link".
 #[component]
 pub fn Toolbar() -> impl IntoView {
     view! {
@@ -25,6 +26,7 @@ pub fn Toolbar() -> impl IntoView {
             <NewCard />
             <ImportButton />
             <DownloadMenu />
+            <ShareLink />
         </div>
     }
 }

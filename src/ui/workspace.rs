@@ -211,9 +211,8 @@ impl Workspace {
                     workspace.studio.metrics.set(Some(PendingMetrics { file: name, values }))
                 }
                 Answer::Failed { message } => workspace.refuse_import(&name, &message),
-                Answer::Exported { .. } => {
-                    workspace.refuse_import(&name, "the worker answered an export")
-                }
+                _ => workspace
+                    .refuse_import(&name, "the worker gave an answer that is not an import"),
             }
         });
     }
@@ -299,9 +298,11 @@ impl Workspace {
                     NoticeKind::Error,
                     format!("Could not write {filename}. {message}. Download JSON still works."),
                 ),
-                Answer::Imported(_) | Answer::Metrics { .. } => workspace.studio.tell(
+                _ => workspace.studio.tell(
                     NoticeKind::Error,
-                    format!("Could not write {filename}: the worker answered an import."),
+                    format!(
+                        "Could not write {filename}: the worker gave an answer that is not a file."
+                    ),
                 ),
             }
         });

@@ -1,0 +1,147 @@
+//! Share links: a card compressed into the URL's fragment (`#card=…`). Browsers never send
+//! the fragment to a server, so a link shares the card without any server seeing it.
+//!
+//! The payload is our JSON, deflated (raw DEFLATE, RFC 1951) and written as base64url
+//! without padding. It carries the card, its status, reviews, approval and publications;
+//! the history and snapshots stay home. Whether the card is approved is decided by the
+//! reader's app from the content hash, never by the link.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+use super::json::{self, Document};
+use super::{ImportError, MAX_IMPORT_BYTES};
+use crate::review::Workflow;
+
+/// What precedes the payload in the fragment: `https://…/#card=<payload>`.
+pub const FRAGMENT_PREFIX: &str = "#card=";
+
+/// The longest payload a link may carry (characters). Longer links get cut by chat
+/// apps and mail clients; past this, a file is the better way to share.
+pub const MAX_PAYLOAD_CHARS: usize = 32 * 1024;
+
+/// Why a link could not be made or read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ShareError {
+    #[error(
+        "the card is too large for a link ({} KB compressed; links carry up to {} KB). Download it as a file and send that instead",
+        chars / 1024,
+        MAX_PAYLOAD_CHARS / 1024
+    )]
+    TooLarge { chars: usize },
+    #[error("the link is damaged or incomplete ({0}); ask for it again, or for the card as a file")]
+    Damaged(String),
+    #[error("the link does not hold a card: {0}")]
+    NotACard(#[from] ImportError),
+}
+
+/// The fragment payload for a document.
+pub fn encode(document: &Document) -> Result<String, ShareError> {
+    let shared =
+        Document { card: document.card.clone(), workflow: shared_part(&document.workflow) };
+    let compressed = miniz_oxide::deflate::compress_to_vec(json::to_json(&shared).as_bytes(), 9);
+    let payload = URL_SAFE_NO_PAD.encode(compressed);
+    if payload.len() > MAX_PAYLOAD_CHARS {
+        return Err(ShareError::TooLarge { chars: payload.len() });
+    }
+    Ok(payload)
+}
+
+/// Reads a payload back (with or without the `#card=` in front). Never inflates more
+/// than an import may hold, so a small link cannot expand into a huge one.
+pub fn decode(payload: &str) -> Result<Document, ShareError> {
+    let payload = payload.trim().trim_start_matches(FRAGMENT_PREFIX);
+    if payload.len() > MAX_PAYLOAD_CHARS {
+        return Err(ShareError::TooLarge { chars: payload.len() });
+    }
+    let compressed = URL_SAFE_NO_PAD
+        .decode(payload)
+        .map_err(|e| ShareError::Damaged(format!("not base64url: {e}")))?;
+    let bytes =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_IMPORT_BYTES)
+            .map_err(|e| ShareError::Damaged(format!("cannot be decompressed: {:?}", e.status)))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| ShareError::Damaged("not UTF-8 text".to_owned()))?;
+    let mut document = json::from_json(&text)?.document;
+    // A link claims nothing: with an approval that does not match the content, the card
+    // is read as a draft.
+    let _ = document.workflow.reconcile(&document.card);
+    Ok(document)
+}
+
+/// The workflow without the history and snapshots, which readers do not need.
+fn shared_part(workflow: &Workflow) -> Workflow {
+    Workflow { history: Vec::new(), snapshots: Vec::new(), ..workflow.clone() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::card::example::filled_card;
+    use crate::review::Status;
+
+    #[test]
+    fn a_card_round_trips_through_a_link() {
+        let document = Document::new(filled_card());
+        let payload = encode(&document).unwrap();
+        assert!(payload.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        assert!(payload.len() < json::to_json(&document).len() / 2, "compressed");
+        assert_eq!(decode(&payload).unwrap(), document);
+        assert_eq!(decode(&format!("{FRAGMENT_PREFIX}{payload}")).unwrap(), document);
+    }
+
+    #[test]
+    fn history_stays_home() {
+        let mut document = Document::new(filled_card());
+        document.workflow.content_edited(&document.card, 1);
+        assert!(!document.workflow.history.is_empty());
+        let shared = decode(&encode(&document).unwrap()).unwrap();
+        assert!(shared.workflow.history.is_empty());
+        assert_eq!(shared.card, document.card);
+    }
+
+    #[test]
+    fn a_forged_approval_is_not_believed() {
+        let mut document = Document::new(filled_card());
+        document.workflow.status = Status::Approved;
+        document.workflow.approval = Some(crate::review::Approval {
+            content_hash: "0".repeat(64),
+            approved_at: 1,
+            reviewers: Vec::new(),
+        });
+        let shared = decode(&encode(&document).unwrap()).unwrap();
+        assert_eq!(shared.workflow.status, Status::Draft);
+    }
+
+    #[test]
+    fn too_large_cards_and_damaged_links_say_what_to_do() {
+        let mut document = Document::new(filled_card());
+        // Text that does not compress: a long run of pseudo-random letters.
+        let mut state = 7u64;
+        document.card.model_details.description = (0..60_000)
+            .map(|_| {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                char::from(b'a' + (state >> 59) as u8 % 26)
+            })
+            .collect();
+        let error = encode(&document).unwrap_err();
+        assert!(matches!(error, ShareError::TooLarge { .. }));
+        assert!(error.to_string().contains("Download it as a file"), "{error}");
+
+        let payload = encode(&Document::new(filled_card())).unwrap();
+        let cut = &payload[..payload.len() / 2];
+        assert!(matches!(decode(cut), Err(ShareError::Damaged(_))), "{:?}", decode(cut));
+        assert!(matches!(decode("not base64!"), Err(ShareError::Damaged(_))));
+        let not_a_card =
+            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"{\"a\": 1}", 9));
+        assert!(matches!(decode(&not_a_card), Err(ShareError::NotACard(_))));
+    }
+
+    #[test]
+    fn a_small_link_cannot_inflate_into_a_huge_card() {
+        let bomb = URL_SAFE_NO_PAD
+            .encode(miniz_oxide::deflate::compress_to_vec(&vec![b' '; MAX_IMPORT_BYTES + 1], 9));
+        assert!(bomb.len() < MAX_PAYLOAD_CHARS);
+        assert!(matches!(decode(&bomb), Err(ShareError::Damaged(_))));
+    }
+}

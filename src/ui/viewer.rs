@@ -1,0 +1,242 @@
+//! The viewer, for people who did not write the card: a read-only card from a file or a
+//! share link, with its status, version and approval, and no editing controls. And the
+//! "Share link" dialog that makes such links.
+
+use leptos::ev;
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::browser::{copy_text, read_text};
+use super::formats_worker;
+use super::preview::CardView;
+use super::state::{NoticeKind, Screen, Studio, Viewed};
+use super::workspace::Workspace;
+use crate::display::date;
+use crate::formats::job::{Answer, Job};
+use crate::formats::json::{self, Document};
+use crate::formats::share::FRAGMENT_PREFIX;
+use crate::review::Status;
+
+/// Opens the card in the address's `#card=…` fragment, if there is one, in the viewer.
+/// Called at start-up and on every `hashchange`.
+pub fn open_link_in_address(studio: Studio) {
+    let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return };
+    let Some(payload) = hash.strip_prefix(FRAGMENT_PREFIX).map(str::to_owned) else { return };
+    studio.screen.set(Screen::Viewer);
+    spawn_local(async move {
+        match formats_worker::run(Job::OpenShared { payload }).await {
+            Answer::Imported(report) => match report.document() {
+                Ok(document) => show(studio, document, "a share link".to_owned()),
+                Err(error) => refuse(studio, "the share link", &error.to_string()),
+            },
+            Answer::Failed { message } => refuse(studio, "the share link", &message),
+            _ => refuse(studio, "the share link", "the worker gave an answer that is not a card"),
+        }
+    });
+}
+
+fn show(studio: Studio, document: Document, source: String) {
+    studio.viewed.set(Some(Viewed { document, source }));
+    studio.screen.set(Screen::Viewer);
+}
+
+fn refuse(studio: Studio, what: &str, reason: &str) {
+    studio.tell(NoticeKind::Error, format!("Could not open {what}. {reason}."));
+}
+
+/// The viewer screen.
+#[component]
+pub fn ViewerScreen() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let studio = workspace.studio;
+    let document = move || studio.viewed.with(|v| v.as_ref().map(|v| v.document.clone()));
+    let pick = move |event: ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&event);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        input.set_value("");
+        spawn_local(async move {
+            let name = file.name();
+            let text = match read_text(&file).await {
+                Ok(text) => text,
+                Err(reason) => return refuse(studio, &name, &reason),
+            };
+            match formats_worker::run(Job::Import { text }).await {
+                Answer::Imported(report) => match report.document() {
+                    Ok(document) => show(studio, document, name),
+                    Err(error) => refuse(studio, &name, &error.to_string()),
+                },
+                Answer::Failed { message } => refuse(studio, &name, &message),
+                _ => refuse(studio, &name, "it is a metrics file, not a card"),
+            }
+        });
+    };
+    let copy_to_drafts = move |_| {
+        if let Some(viewed) = studio.viewed.get_untracked() {
+            let message = format!("Copied the card from {} into a new draft.", viewed.source);
+            workspace.create(viewed.document, Some(message));
+        }
+    };
+    view! {
+        <section class="pane viewer" aria-labelledby="viewer-heading">
+            <div class="viewer-bar">
+                <h2 id="viewer-heading">"Card viewer"</h2>
+                <label class="button secondary" for="viewer-file">"Open a card file"</label>
+                <input id="viewer-file" class="file-input" type="file" accept=".json,.md,.markdown,application/json,text/markdown" on:change=pick />
+            </div>
+            {move || match document() {
+                None => view! {
+                    <p class="empty-state">
+                        "Open a card file (Model Card Studio JSON, a Hugging Face README or Model Card Toolkit JSON), or a share link, to read it here. Nothing is saved and nothing can be changed."
+                    </p>
+                }.into_any(),
+                Some(document) => view! { <ViewedCard document /> }.into_any(),
+            }}
+            <Show when=move || studio.viewed.with(Option::is_some)>
+                <p class="viewer-actions">
+                    <button type="button" class="secondary" on:click=copy_to_drafts>"Copy to my drafts"</button>
+                </p>
+            </Show>
+        </section>
+    }
+}
+
+/// Status, version and approval, then the card.
+#[component]
+fn ViewedCard(document: Document) -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let source =
+        studio.viewed.with_untracked(|v| v.as_ref().map(|v| v.source.clone()).unwrap_or_default());
+    let workflow = &document.workflow;
+    let status = match workflow.status {
+        Status::Published => "Published",
+        Status::Approved => "Approved, not yet published",
+        Status::InReview => "In review: not approved",
+        Status::Superseded => "Superseded by a newer version",
+        Status::Draft => "Draft: not reviewed",
+    };
+    let details = &document.card.model_details;
+    let version = match (details.version.name.trim(), details.version.date.trim()) {
+        ("", _) => "No version given".to_owned(),
+        (name, "") => format!("Version {name}"),
+        (name, day) => format!("Version {name}, {day}"),
+    };
+    let approval = workflow.approval.clone().filter(|_| {
+        matches!(workflow.status, Status::Approved | Status::Published | Status::Superseded)
+    });
+    let approval = approval.map(|approval| {
+        let reviewers = approval
+            .reviewers
+            .iter()
+            .map(|r| {
+                if r.role.is_empty() { r.name.clone() } else { format!("{} ({})", r.name, r.role) }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! {
+            <dl class="approval-block" aria-label="Approval">
+                <dt>"Approved by"</dt><dd>{reviewers}</dd>
+                <dt>"Approved on"</dt><dd>{date(approval.approved_at)}</dd>
+                <dt>"Content hash (SHA-256)"</dt><dd><code>{approval.content_hash}</code></dd>
+            </dl>
+        }
+    });
+    let card = Signal::stored(document.card.clone());
+    let workflow = Signal::stored(document.workflow.clone());
+    view! {
+        <div class="viewer-meta">
+            <p class="status-badge" data-testid="viewer-status" data-status=format!("{:?}", document.workflow.status).to_lowercase()>{status}</p>
+            <p data-testid="viewer-version">{version}</p>
+            <p class="muted">{format!("Opened from {source}. Read-only: nothing here is saved.")}</p>
+            {approval}
+        </div>
+        <CardView card workflow label="Card" />
+    }
+}
+
+/// "Share link": makes a link that carries the open card in its fragment, shows it, and
+/// copies it. A card that is not approved gets a link that says so, and readers see it
+/// as a draft.
+#[component]
+pub fn ShareLink() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let studio = workspace.studio;
+    let dialog = NodeRef::<Dialog>::new();
+    let link = RwSignal::new(None::<Result<String, String>>);
+    let approved = move || {
+        studio.workflow.with(|w| {
+            matches!(w.status, Status::Approved | Status::Published)
+                && studio.card.with(|card| w.integrity_problems(card).is_empty())
+        })
+    };
+    let open = move |_| {
+        link.set(None);
+        if let Some(dialog) = dialog.get() {
+            let _ = dialog.show_modal();
+        }
+        let document = json::to_json(&workspace.document());
+        spawn_local(async move {
+            let answer = formats_worker::run(Job::Share { document }).await;
+            link.set(Some(match answer {
+                Answer::Shared { payload } => Ok(address_with(&payload)),
+                Answer::Failed { message } => Err(message),
+                _ => Err("The worker gave an answer that is not a link".to_owned()),
+            }));
+        });
+    };
+    let copy = move |_| {
+        if let Some(Ok(url)) = link.get_untracked() {
+            spawn_local(async move {
+                let said = match copy_text(&url).await {
+                    Ok(()) => "Copied the share link.".to_owned(),
+                    Err(reason) => {
+                        format!("Could not copy ({reason}); select the link and copy it by hand.")
+                    }
+                };
+                studio.tell(NoticeKind::Info, said);
+            });
+        }
+    };
+    let close = move |_| {
+        if let Some(dialog) = dialog.get() {
+            dialog.close();
+        }
+    };
+    view! {
+        <button type="button" class="secondary" on:click=open>"Share link"</button>
+        <dialog node_ref=dialog class="dialog" aria-labelledby="share-title">
+            <h2 id="share-title">"Share link"</h2>
+            <p>"The card travels inside the link, after the #, which browsers never send to a server. Whoever opens it reads the card in the viewer."</p>
+            <Show when=move || !approved()>
+                <p class="banner warning" data-testid="share-not-approved">
+                    "This card is not approved. The link says so: readers see it as a draft, not reviewed."
+                </p>
+            </Show>
+            {move || match link.get() {
+                None => view! { <p role="status">"Making the link…"</p> }.into_any(),
+                Some(Ok(url)) => view! {
+                    <label for="share-url">"Link"</label>
+                    <input id="share-url" class="share-url" type="text" readonly prop:value=url.clone() on:focus=|ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        input.select();
+                    } />
+                    <p class="muted">{format!("{} characters.", url.len())}</p>
+                }.into_any(),
+                Some(Err(message)) => view! { <p class="field-error" role="alert">{message}</p> }.into_any(),
+            }}
+            <div class="dialog-actions">
+                <button type="button" disabled=move || !matches!(link.get(), Some(Ok(_))) on:click=copy>"Copy link"</button>
+                <button type="button" class="secondary" on:click=close>"Close"</button>
+            </div>
+        </dialog>
+    }
+}
+
+/// This page's address with the payload as its fragment.
+fn address_with(payload: &str) -> String {
+    let location = web_sys::window().map(|w| w.location());
+    let base = location
+        .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
+        .unwrap_or_default();
+    format!("{base}{FRAGMENT_PREFIX}{payload}")
+}
