@@ -161,16 +161,17 @@ export class StudioPage {
  * Every spec fails on an uncaught page error or a console error, so a build that
  * compiles but does not start can never pass.
  */
-export const test = base.extend<{ studio: StudioPage; pageErrors: string[] }>({
+export const test = base.extend<{ studio: StudioPage; pageErrors: PageErrors }>({
   pageErrors: [
     async ({ page }, use) => {
-      const errors: string[] = [];
+      const errors: PageErrors = Object.assign([], { expected: [] });
       page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
       });
       await use(errors);
-      expect(errors, 'the page logged errors').toEqual([]);
+      const unexpected = errors.filter((error) => !errors.expected.some((pattern) => pattern.test(error)));
+      expect(unexpected, 'the page logged errors').toEqual([]);
     },
     { auto: true },
   ],
@@ -181,12 +182,15 @@ export const test = base.extend<{ studio: StudioPage; pageErrors: string[] }>({
   },
 });
 
+/** The page's errors, and the patterns of those a test provokes on purpose. */
+type PageErrors = string[] & { expected: RegExp[] };
+
 /**
- * Takes errors a test provokes on purpose out of the page's error log, so that every
- * other error still fails it.
+ * Declares errors a test provokes on purpose (whenever they are logged, even after the
+ * test's last step), so that every other error still fails it.
  */
-export function expectErrors(errors: string[], expected: RegExp) {
-  errors.splice(0, errors.length, ...errors.filter((error) => !expected.test(error)));
+export function expectErrors(errors: PageErrors, expected: RegExp) {
+  errors.expected.push(expected);
 }
 
 export { expect };
