@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: setup serve dist test check fmt lint unit e2e bench clean icons screenshot
+.PHONY: setup serve dist test check fmt lint unit e2e bench fuzz clean icons screenshot
 
 ## setup: install the toolchain (Trunk, wasm-bindgen-cli, wasm-opt, Chromium, Playwright)
 setup:
@@ -43,6 +43,21 @@ test: setup
 	$(MAKE) --no-print-directory check
 	trunk build --release
 	$(MAKE) --no-print-directory e2e
+
+## fuzz: every fuzz target for FUZZ_SECONDS each (default 60), on nightly Rust with
+## cargo-fuzz (installed if missing), seeded with the real cards in ../shared/corpus.
+## Not part of `make test`. Crashes land in fuzz/artifacts/<target>/; each one found
+## becomes a regression test.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := import_any hf_readme mct_json share_link render
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	cd fuzz && for target in $(FUZZ_TARGETS); do \
+	  mkdir -p corpus/$$target; \
+	  cargo +nightly fuzz run $$target corpus/$$target ../../shared/corpus/hf ../../shared/corpus/mct -- \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=131072 -timeout=10 || exit 1; \
+	done
 
 ## bench: bundle sizes, cold start, typing latency, render vs markdown-it, import and
 ## storage times, in headless Chromium; checks the budgets; writes target/bench.json

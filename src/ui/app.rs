@@ -188,7 +188,7 @@ fn StatusLine() -> impl IntoView {
             .with(|notice| notice.as_ref().filter(|n| n.kind == kind).map(|n| n.text.clone()))
     };
     view! {
-        <div class="status-line">
+        <section class="status-line" aria-label="Save status and messages">
             <p class=save_class data-testid="save-state-line">
                 <span role="status" data-testid="save-state">{save_label}</span>
                 <span aria-hidden="true" data-testid="save-age">{ago}</span>
@@ -196,7 +196,7 @@ fn StatusLine() -> impl IntoView {
             <p class="storage-state" data-testid="persistence">{persistence}</p>
             <p class="notice" role="status" data-testid="notice">{move || message(NoticeKind::Info)}</p>
             <p class="notice error" role="alert" data-testid="error">{move || message(NoticeKind::Error)}</p>
-        </div>
+        </section>
     }
 }
 
