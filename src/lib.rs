@@ -1,6 +1,6 @@
 //! Model Card Studio: write, review and publish ML model cards.
 //!
-//! The pure core (`card`, `formats`, `render`, `storage`) has no browser dependency and is
+//! The pure core (`card`, `formats`, `render`, `storage`, `undo`) has no browser dependency and is
 //! tested natively. The browser shell lives in `ui` and compiles only for wasm32.
 
 // User data and the browser reach almost every path: failures are values, never panics.
@@ -13,6 +13,7 @@ pub mod formats;
 pub mod render;
 pub mod review;
 pub mod storage;
+pub mod undo;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

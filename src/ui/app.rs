@@ -12,9 +12,12 @@ use super::review::ReviewScreen;
 use super::section_nav::SectionNav;
 use super::state::{NoticeKind, SaveState, Screen, Studio};
 use super::stepper::Stepper;
-use super::toolbar::{DropHint, MetricsMerge, Toolbar, TransferReport, install_drop_and_paste};
+use super::toolbar::{
+    DropHint, MetricsMerge, Toolbar, TransferReport, install_drop_and_paste, install_shortcuts,
+};
 use super::viewer::{ViewerScreen, open_link_in_address};
 use super::workspace::Workspace;
+use crate::card::Card;
 use crate::display::relative_time;
 use crate::review::Status;
 
@@ -27,6 +30,7 @@ pub fn App() -> impl IntoView {
     provide_context(workspace);
     workspace.install();
     install_drop_and_paste(workspace);
+    install_shortcuts(workspace);
     super::pwa::install(studio);
     open_link_in_address(studio);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| open_link_in_address(studio));
@@ -116,6 +120,12 @@ fn EditorScreen() -> impl IntoView {
                 <Toolbar />
             </div>
             <TransferReport />
+            <Show when=move || studio.card.with(|card| *card == Card::default())>
+                <div class="banner info" role="status">
+                    <p>"This card is empty. Fill it in field by field, import a file, or start from the example card to see how a finished one reads."</p>
+                    <button type="button" on:click=move |_| workspace.start_from_example()>"Start from the example card"</button>
+                </div>
+            </Show>
             {move || lock_note().map(|note| view! {
                 <div class="banner info lock-note" role="status">
                     <p>{note}</p>
@@ -144,7 +154,8 @@ fn EditorScreen() -> impl IntoView {
 /// Its children when a draft is open; otherwise a way to open or start one.
 #[component]
 fn OpenDraft(children: ChildrenFn) -> impl IntoView {
-    let studio = expect_context::<Studio>();
+    let workspace = expect_context::<Workspace>();
+    let studio = workspace.studio;
     view! {
         <Show
             when=move || studio.open_id.with(Option::is_some)
@@ -152,8 +163,9 @@ fn OpenDraft(children: ChildrenFn) -> impl IntoView {
                 view! {
                     <div class="pane empty-state">
                         <h2>"No draft is open"</h2>
-                        <p>"Open one from the library, or start a new card."</p>
-                        <button type="button" on:click=move |_| studio.screen.set(Screen::Library)>"Go to the library"</button>
+                        <p>"Open one from the library, or start from the example card to see how a finished one reads."</p>
+                        <button type="button" on:click=move |_| workspace.start_from_example()>"Start from the example card"</button>
+                        <button type="button" class="secondary" on:click=move |_| studio.screen.set(Screen::Library)>"Go to the library"</button>
                     </div>
                 }
             }
@@ -182,18 +194,30 @@ fn StatusLine() -> impl IntoView {
         Some(false) => "Storage: may be cleared by the browser",
         None => "",
     };
+    // Whether the open card has changed since it was last downloaded to a file.
+    let download_state = move || {
+        if studio.open_id.with(Option::is_none) || studio.screen.get() == Screen::Viewer {
+            return "";
+        }
+        studio.downloaded.with(|downloaded| match downloaded {
+            None => "Not downloaded to a file yet",
+            Some(card) if studio.card.with(|c| c != card) => "Changed since the last download",
+            Some(_) => "Downloaded",
+        })
+    };
     let message = move |kind: NoticeKind| {
         studio
             .notice
             .with(|notice| notice.as_ref().filter(|n| n.kind == kind).map(|n| n.text.clone()))
     };
     view! {
-        <section class="status-line" aria-label="Save status and messages">
+        <section class="status-line" aria-label="Saving and messages">
             <p class=save_class data-testid="save-state-line">
                 <span role="status" data-testid="save-state">{save_label}</span>
                 <span aria-hidden="true" data-testid="save-age">{ago}</span>
             </p>
             <p class="storage-state" data-testid="persistence">{persistence}</p>
+            <p class="download-state" data-testid="download-state">{download_state}</p>
             <p class="notice" role="status" data-testid="notice">{move || message(NoticeKind::Info)}</p>
             <p class="notice error" role="alert" data-testid="error">{move || message(NoticeKind::Error)}</p>
         </section>

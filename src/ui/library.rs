@@ -112,10 +112,13 @@ pub fn Library() -> impl IntoView {
                         <p class="empty-state">
                             {move || match (shelf.get(), studio.drafts.with(Vec::is_empty)) {
                                 (Shelf::Trash, _) => "The trash is empty.",
-                                (Shelf::Drafts, true) => "No drafts yet. Start a new card, or import one.",
+                                (Shelf::Drafts, true) => "No drafts yet. Start a new card, import one, or start from the example card.",
                                 (Shelf::Drafts, false) => "No draft matches the search and filter.",
                             }}
                         </p>
+                        <Show when=move || shelf.get() == Shelf::Drafts && studio.drafts.with(Vec::is_empty)>
+                            <button type="button" on:click=move |_| workspace.start_from_example()>"Start from the example card"</button>
+                        </Show>
                     }
                 }
             >

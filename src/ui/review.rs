@@ -402,15 +402,12 @@ fn PublishedPanel() -> impl IntoView {
     let download = move |markdown_file: bool| {
         let document = workspace.document();
         let stem = crate::formats::file_stem(&document.card);
-        if markdown_file {
-            workspace.offer(
-                &format!("{stem}.md"),
-                "text/markdown",
-                &markdown::document_to_markdown(&document),
-            );
+        let (filename, mime, text) = if markdown_file {
+            (format!("{stem}.md"), "text/markdown", markdown::document_to_markdown(&document))
         } else {
-            workspace.offer(&format!("{stem}.json"), "application/json", &json::to_json(&document));
-        }
+            (format!("{stem}.json"), "application/json", json::to_json(&document))
+        };
+        workspace.offer_open_card(document.card, &filename, mime, &text);
     };
     let next = move |_| {
         workspace.step("Started the next version: the card is a draft again; published versions stay in the history.", |workflow, _, now| {

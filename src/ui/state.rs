@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::card::Card;
 use crate::review::Workflow;
 use crate::storage::{DraftSummary, Problem, Usage};
+use crate::undo::History;
 
 /// The state every screen shares.
 #[derive(Clone, Copy)]
@@ -37,6 +38,12 @@ pub struct Studio {
     pub update_available: RwSignal<bool>,
     /// The card shown in the viewer, which is not a draft and is never saved.
     pub viewed: RwSignal<Option<Viewed>>,
+    /// Undo and redo of the open card's edits, and whether each is possible now.
+    history: StoredValue<History<Card>, LocalStorage>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    /// The open card as it was last downloaded to a file in this session.
+    pub downloaded: RwSignal<Option<Card>>,
     /// Where the open draft's latest edits stand with respect to storage.
     pub save: RwSignal<SaveState>,
     /// Set when another tab saved the open draft.
@@ -63,6 +70,10 @@ impl Studio {
             dragging: RwSignal::new(false),
             update_available: RwSignal::new(false),
             viewed: RwSignal::new(None),
+            history: StoredValue::new_local(History::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            downloaded: RwSignal::new(None),
             save: RwSignal::new(SaveState::Saved { at: now }),
             conflict: RwSignal::new(false),
             storage: RwSignal::new(StorageInfo::default()),
@@ -82,11 +93,52 @@ impl Studio {
         if !untrack(|| self.can_edit()) {
             return;
         }
-        self.card.update(change);
         let now = super::browser::now_ms();
+        self.card.with_untracked(|card| self.history.update_value(|h| h.before_edit(card, now)));
+        self.card.update(change);
+        self.content_changed(now);
+    }
+
+    /// Undoes the last step of edits (Ctrl+Z).
+    pub fn undo(&self) {
+        self.step(History::undo);
+    }
+
+    /// Redoes the last undone step (Ctrl+Shift+Z).
+    pub fn redo(&self) {
+        self.step(History::redo);
+    }
+
+    fn step(&self, direction: fn(&mut History<Card>, Card) -> Option<Card>) {
+        if !untrack(|| self.can_edit()) {
+            return;
+        }
+        let current = self.card.get_untracked();
+        if let Some(Some(card)) = self.history.try_update_value(|h| direction(h, current)) {
+            self.card.set(card);
+            self.content_changed(super::browser::now_ms());
+        }
+    }
+
+    /// Forgets the undo steps, when another card opens.
+    pub fn forget_history(&self) {
+        self.history.update_value(History::clear);
+        self.sync_history();
+    }
+
+    /// Keeps the workflow in step with the content (history, and the approval voided or
+    /// restored by the content hash), and the undo buttons with the steps.
+    fn content_changed(&self, now: u64) {
         self.card.with_untracked(|card| {
             self.workflow.update(|workflow| workflow.content_edited(card, now))
         });
+        self.sync_history();
+    }
+
+    fn sync_history(&self) {
+        let (undo, redo) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        self.can_undo.set(undo);
+        self.can_redo.set(redo);
     }
 
     pub fn tell(&self, kind: NoticeKind, text: impl Into<String>) {

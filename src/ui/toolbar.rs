@@ -27,8 +27,70 @@ pub fn Toolbar() -> impl IntoView {
             <ImportButton />
             <DownloadMenu />
             <ShareLink />
+            <UndoRedo />
         </div>
     }
+}
+
+/// "Undo edit" and "Redo edit", the buttons of Ctrl+Z and Ctrl+Shift+Z.
+#[component]
+fn UndoRedo() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    view! {
+        <button
+            type="button"
+            class="secondary"
+            aria-keyshortcuts="Control+Z"
+            title="Ctrl+Z"
+            disabled=move || !studio.can_undo.get() || !studio.can_edit()
+            on:click=move |_| studio.undo()
+        >
+            "Undo edit"
+        </button>
+        <button
+            type="button"
+            class="secondary"
+            aria-keyshortcuts="Control+Shift+Z"
+            title="Ctrl+Shift+Z"
+            disabled=move || !studio.can_redo.get() || !studio.can_edit()
+            on:click=move |_| studio.redo()
+        >
+            "Redo edit"
+        </button>
+    }
+}
+
+/// Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo edits of the open card on the
+/// editor screen; Ctrl+S saves now and says where, on every screen. Cmd works for Ctrl.
+/// Inside a dialog the keys keep their usual meaning.
+pub fn install_shortcuts(workspace: Workspace) {
+    let studio = workspace.studio;
+    let _ = window_event_listener(ev::keydown, move |event| {
+        if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+            return;
+        }
+        let in_dialog = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|element| element.closest("dialog").ok().flatten().is_some());
+        let key = event.key().to_lowercase();
+        let on_editor = studio.screen.get_untracked() == super::state::Screen::Editor;
+        match key.as_str() {
+            "s" => {
+                event.prevent_default();
+                workspace.save_now();
+            }
+            "z" if on_editor && !in_dialog => {
+                event.prevent_default();
+                if event.shift_key() { studio.redo() } else { studio.undo() }
+            }
+            "y" if on_editor && !in_dialog => {
+                event.prevent_default();
+                studio.redo();
+            }
+            _ => {}
+        }
+    });
 }
 
 /// "Import": a file picker whose label looks like a button. The card opens as a new draft.

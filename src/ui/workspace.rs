@@ -162,6 +162,8 @@ impl Workspace {
             studio.save.get_untracked()
         });
         studio.read_only.set(read_only);
+        studio.forget_history();
+        studio.downloaded.set(None);
         studio.card.set(card);
         studio.workflow.set(workflow);
         studio.open_id.set(Some(id));
@@ -277,15 +279,17 @@ impl Workspace {
         let document = self.document();
         let filename = format!("{}.{}", formats::file_stem(&document.card), format.extension());
         if format == ExportFormat::Json {
-            self.offer(&filename, format.mime(), &json::to_json(&document));
+            let text = json::to_json(&document);
+            self.offer_open_card(document.card, &filename, format.mime(), &text);
             return;
         }
         let workspace = *self;
         let job = Job::Export { document: json::to_json(&document), format };
+        let card = document.card;
         spawn_local(async move {
             match formats_worker::run(job).await {
                 Answer::Exported { text, notes } => {
-                    workspace.offer(&filename, format.mime(), &text);
+                    workspace.offer_open_card(card, &filename, format.mime(), &text);
                     let report = (!notes.is_empty()).then(|| {
                         Report::new(
                             format!("Downloaded {filename}"),
@@ -628,7 +632,7 @@ impl Workspace {
         let now = now_ms();
         match self.with_session(|s| backup::bundle(&s.drafts, now)) {
             Some(Ok(text)) => {
-                self.offer("model-card-studio-backup.json", "application/json", &text)
+                self.offer("model-card-studio-backup.json", "application/json", &text);
             }
             Some(Err(error)) => {
                 self.studio.tell(NoticeKind::Error, format!("Could not make the backup: {error}."))
@@ -641,17 +645,75 @@ impl Workspace {
     pub fn download_open_draft(&self) {
         let document = self.document();
         let stem = crate::formats::file_stem(&document.card);
-        self.offer(&format!("{stem}.json"), "application/json", &json::to_json(&document));
+        let text = json::to_json(&document);
+        self.offer_open_card(document.card, &format!("{stem}.json"), "application/json", &text);
     }
 
     /// Offers a file for download and says so.
-    pub fn offer(&self, filename: &str, mime: &str, text: &str) {
+    pub fn offer(&self, filename: &str, mime: &str, text: &str) -> bool {
         match download(filename, mime, text) {
-            Ok(()) => self.studio.tell(NoticeKind::Info, format!("Downloaded {filename}")),
-            Err(reason) => self
-                .studio
-                .tell(NoticeKind::Error, format!("Could not download {filename}: {reason}")),
+            Ok(()) => {
+                self.studio.tell(NoticeKind::Info, format!("Downloaded {filename}"));
+                true
+            }
+            Err(reason) => {
+                self.studio
+                    .tell(NoticeKind::Error, format!("Could not download {filename}: {reason}"));
+                false
+            }
         }
+    }
+
+    /// Offers the open card as a file; once it is downloaded, the "not downloaded"
+    /// marker goes until the next edit.
+    pub fn offer_open_card(&self, card: Card, filename: &str, mime: &str, text: &str) {
+        if self.offer(filename, mime, text) {
+            self.studio.downloaded.set(Some(card));
+        }
+    }
+
+    /// "Start from the example card": the seed's ImageClassifier fills the open card when
+    /// it is blank (one undoable edit), and opens as a new draft otherwise.
+    pub fn start_from_example(&self) {
+        let studio = self.studio;
+        let blank = studio.open_id.with_untracked(Option::is_some)
+            && studio.card.with_untracked(|card| *card == Card::default())
+            && untrack(|| studio.can_edit());
+        if blank {
+            studio.edit(|card| *card = crate::card::example::seed_card());
+            studio.tell(NoticeKind::Info, "Filled in the example card. Ctrl+Z takes it back.");
+        } else {
+            let message = "Started a new draft from the example card.".to_owned();
+            self.create(Document::new(crate::card::example::seed_card()), Some(message));
+        }
+    }
+
+    /// Ctrl+S: saves now, and says where.
+    pub fn save_now(&self) {
+        self.flush();
+        let studio = self.studio;
+        let name = studio.card.with_untracked(|c| c.model_details.name.trim().to_owned());
+        let name = if name.is_empty() { "this draft".to_owned() } else { format!("“{name}”") };
+        let message = match studio.save.get_untracked() {
+            SaveState::Saved { .. } => {
+                format!("Saved {name} in this browser's storage. To keep a file, use Download.")
+            }
+            SaveState::MemoryOnly => {
+                "This browser gives no storage, so nothing can be saved here: use Download."
+                    .to_owned()
+            }
+            SaveState::ReadOnly => {
+                format!("{name} is read-only here, so there is nothing to save.")
+            }
+            SaveState::Failed(reason) => {
+                return studio.tell(
+                    NoticeKind::Error,
+                    format!("Not saved: {reason}. Use Download to keep a file."),
+                );
+            }
+            SaveState::Pending => return,
+        };
+        studio.tell(NoticeKind::Info, message);
     }
 
     /// Works out what restoring a backup would do, without writing anything.

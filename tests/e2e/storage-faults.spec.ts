@@ -98,7 +98,7 @@ test('when the localStorage getter throws SecurityError, the app runs in memory 
   expect(JSON.parse(json.text).card.model_details.name).toBe('Only in memory');
   // The warning stays.
   await expect(page.getByRole('alert').filter({ hasText: 'Browser storage is not available' })).toBeVisible();
-  expect(pageErrors).toEqual([]);
+  expect([...pageErrors]).toEqual([]);
 });
 
 test('when localStorage is null, the app runs in memory too', async ({ page }) => {
