@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: setup serve dist test check fmt lint unit e2e bench fuzz clean icons screenshot
+.PHONY: setup serve dist test check fmt lint unit e2e bench lighthouse fuzz clean icons screenshot
 
 ## setup: install the toolchain (Trunk, wasm-bindgen-cli, wasm-opt, Chromium, Playwright)
 setup:
@@ -43,6 +43,11 @@ test: setup
 	$(MAKE) --no-print-directory check
 	trunk build --release
 	$(MAKE) --no-print-directory e2e
+
+## lighthouse: Lighthouse's four scores on the release build, mobile and desktop
+## settings, served gzipped as GitHub Pages does; writes target/lighthouse.json
+lighthouse: dist
+	node scripts/lighthouse.mjs
 
 ## fuzz: every fuzz target for FUZZ_SECONDS each (default 60), on nightly Rust with
 ## cargo-fuzz (installed if missing), seeded with the real cards in ../shared/corpus.

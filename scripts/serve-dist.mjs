@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -13,10 +14,11 @@ const MIME = {
 
 /**
  * Serves `dir` under `prefix` (e.g. "/model-card-studio/") on a free localhost port.
- * `rewrite(path, bytes)` may change a file's content as it is served.
+ * `rewrite(path, bytes)` may change a file's content as it is served. With `gzip`, text
+ * and wasm go out gzipped when the browser accepts it, as GitHub Pages sends them.
  * Resolves to { url, close }.
  */
-export function serveDist(dir = 'dist', { prefix = '/', rewrite = (_path, bytes) => bytes } = {}) {
+export function serveDist(dir = 'dist', { prefix = '/', rewrite = (_path, bytes) => bytes, gzip = false } = {}) {
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
     if (!pathname.startsWith(prefix)) {
@@ -31,7 +33,12 @@ export function serveDist(dir = 'dist', { prefix = '/', rewrite = (_path, bytes)
       return;
     }
     const headers = { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
-    response.writeHead(200, headers).end(rewrite(path, readFileSync(file)));
+    let body = rewrite(path, readFileSync(file));
+    if (gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '') && extname(file) !== '.png') {
+      body = gzipSync(body, { level: 9 });
+      headers['content-encoding'] = 'gzip';
+    }
+    response.writeHead(200, headers).end(body);
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::banners::Banners;
+use super::banners::{BackupReminder, Banners};
 use super::browser::{now_ms, request_persistence};
 use super::editor::Editor;
 use super::library::Library;
@@ -92,6 +92,9 @@ pub fn App() -> impl IntoView {
                 Screen::Viewer => view! { <ViewerScreen /> }.into_any(),
             }}
         </main>
+        <footer class="app-footer">
+            <BackupReminder />
+        </footer>
         <ToastArea />
         <MetricsMerge />
         <DropHint />

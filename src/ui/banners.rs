@@ -1,6 +1,6 @@
 //! Messages about storage and about the open draft that stay until their cause is gone:
-//! storage full or missing, a save from another tab, a read-only draft, and the reminder
-//! to keep a backup when the browser may clear its storage.
+//! storage full or missing, a save from another tab, a read-only draft, a new version of
+//! the app, and the reminder to keep a backup when the browser may clear its storage.
 
 use leptos::prelude::*;
 
@@ -68,24 +68,36 @@ pub fn Banners() -> impl IntoView {
                     <button type="button" on:click=move |_| workspace.download_open_draft()>"Download JSON"</button>
                 </div>
             </Show>
-            <Show when=info(|i| i.persistent == Some(false) && !i.memory_only && !i.reminder_dismissed)>
-                <div class="banner info" role="status">
-                    <p>
-                        "Your browser may clear stored drafts, for example after a week without a visit. "
-                        "Download a backup of all drafts now and then."
-                    </p>
-                    <button type="button" class="secondary" on:click=move |_| workspace.download_all()>
-                        "Download all drafts"
-                    </button>
-                    <button
-                        type="button"
-                        class="secondary"
-                        on:click=move |_| studio.storage.update(|i| i.reminder_dismissed = true)
-                    >
-                        "Dismiss"
-                    </button>
-                </div>
-            </Show>
         </div>
+    }
+}
+
+/// The gentle reminder to keep a backup while the browser may clear its storage. It
+/// sits below the screens: it appears only once the browser has answered, and must not
+/// push the page down when it does.
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let studio = workspace.studio;
+    let info = move |f: fn(&StorageInfo) -> bool| move || studio.storage.with(f);
+    view! {
+        <Show when=info(|i| i.persistent == Some(false) && !i.memory_only && !i.reminder_dismissed)>
+            <div class="banner info" role="status">
+                <p>
+                    "Your browser may clear stored drafts, for example after a week without a visit. "
+                    "Download a backup of all drafts now and then."
+                </p>
+                <button type="button" class="secondary" on:click=move |_| workspace.download_all()>
+                    "Download all drafts"
+                </button>
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| studio.storage.update(|i| i.reminder_dismissed = true)
+                >
+                    "Dismiss"
+                </button>
+            </div>
+        </Show>
     }
 }
