@@ -121,3 +121,24 @@ test('under a sub-path, a new deployment offers "Update available: reload", whic
     server.close();
   }
 });
+
+test('the app is installable: a manifest with a name, relative start URL and scope, and its icons', async ({ page, request, studio }) => {
+  await expect(studio.field('Name')).toBeVisible();
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const manifestUrl = new URL(href!, page.url());
+  const response = await request.get(manifestUrl.href);
+  expect(response.ok()).toBe(true);
+  const manifest = await response.json();
+  expect(manifest.name).toBe('Model Card Studio');
+  expect(manifest.display).toBe('standalone');
+  // Relative, so the app installs from any sub-path: both resolve to the app's own page.
+  expect(new URL(manifest.start_url, manifestUrl).href).toBe(page.url());
+  expect(new URL(manifest.scope, manifestUrl).href).toBe(page.url());
+  for (const size of ['192x192', '512x512']) {
+    const icon = manifest.icons.find((i: { sizes: string; type: string }) => i.sizes === size && i.type === 'image/png');
+    const image = await request.get(new URL(icon.src, manifestUrl).href);
+    expect(image.headers()['content-type']).toBe('image/png');
+    const bytes = await image.body();
+    expect(bytes.readUInt32BE(16)).toBe(Number(size.split('x')[0]));
+  }
+});
