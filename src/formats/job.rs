@@ -9,8 +9,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::json::{self, Document};
-use super::{ExportFormat, Format, ImportError, import_any, share};
+use super::json;
+use super::{ExportFormat, Format, ImportOutcome, import_any, share};
 
 /// What the worker is asked to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,17 +20,16 @@ pub enum Job {
     Import { text: String },
     /// Write a document (as our JSON) in another format.
     Export { document: String, format: ExportFormat },
-    /// Make the fragment payload of a share link for a document (as our JSON).
+    /// Make the fragment payload of a share link for a document (as our JSON). A link is
+    /// read back as an import: `Import` recognises it.
     Share { document: String },
-    /// Read a share link's fragment payload.
-    OpenShared { payload: String },
 }
 
 /// What the worker found or made.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "answer", rename_all = "snake_case")]
 pub enum Answer {
-    Imported(ImportReport),
+    Imported(Box<ImportOutcome>),
     /// A training run's flat metrics: they merge into the open card once the user has
     /// seen what they add and replace, so they come back as they are.
     Metrics {
@@ -48,26 +47,6 @@ pub enum Answer {
     Failed {
         message: String,
     },
-}
-
-/// An import's result and its report, ready to show.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ImportReport {
-    /// The imported document, as our JSON.
-    pub document: String,
-    /// What kind of file it was, e.g. "a Hugging Face README".
-    pub format: String,
-    pub mapped: Vec<String>,
-    pub kept_raw: Vec<String>,
-    pub problems: Vec<String>,
-    pub notes: Vec<String>,
-}
-
-impl ImportReport {
-    /// The document, read back.
-    pub fn document(&self) -> Result<Document, ImportError> {
-        json::from_json(&self.document).map(|imported| imported.document)
-    }
 }
 
 /// A job with the number its answer comes back under.
@@ -115,27 +94,11 @@ pub fn answer(job: Job) -> Answer {
         Job::Share { document } => match json::from_json(&document) {
             Ok(imported) => match share::encode(&imported.document) {
                 Ok(payload) => Answer::Shared { payload },
-                Err(error) => Answer::Failed { message: capitalised(&error.to_string()) },
+                Err(error) => Answer::Failed { message: error.to_string() },
             },
             Err(error) => Answer::Failed { message: error.to_string() },
         },
-        Job::OpenShared { payload } => match share::decode(&payload) {
-            Ok(document) => Answer::Imported(ImportReport {
-                document: json::to_json(&document),
-                format: "a share link".to_owned(),
-                mapped: vec!["every field".to_owned()],
-                kept_raw: Vec::new(),
-                problems: Vec::new(),
-                notes: Vec::new(),
-            }),
-            Err(error) => Answer::Failed { message: capitalised(&error.to_string()) },
-        },
     }
-}
-
-fn capitalised(message: &str) -> String {
-    let mut chars = message.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn import(text: &str) -> Answer {
@@ -149,20 +112,14 @@ fn import(text: &str) -> Answer {
         return Answer::Metrics { values };
     }
     outcome.reconcile();
-    Answer::Imported(ImportReport {
-        document: json::to_json(&outcome.document),
-        format: outcome.format.label().to_owned(),
-        mapped: outcome.mapped,
-        kept_raw: outcome.kept_raw,
-        problems: outcome.problems,
-        notes: outcome.notes,
-    })
+    Answer::Imported(Box::new(outcome))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::card::example::filled_card;
+    use crate::formats::json::Document;
 
     fn corpus_file(path: &str) -> String {
         let full = format!("{}/../shared/corpus/{path}", env!("CARGO_MANIFEST_DIR"));
@@ -180,9 +137,9 @@ mod tests {
         let reply = round(7, Job::Import { text: text.clone() });
         assert_eq!(reply.id, 7);
         let Answer::Imported(report) = reply.answer else { panic!("{:?}", reply.answer) };
-        assert_eq!(report.format, "a Hugging Face README");
+        assert_eq!(report.format, Format::HfReadme);
         assert!(!report.mapped.is_empty() && !report.kept_raw.is_empty());
-        assert_eq!(report.document().unwrap(), import_any(&text).unwrap().document);
+        assert_eq!(report.document, import_any(&text).unwrap().document);
     }
 
     #[test]
@@ -222,11 +179,11 @@ mod tests {
         let document = Document::new(filled_card());
         let reply = round(4, Job::Share { document: json::to_json(&document) });
         let Answer::Shared { payload } = reply.answer else { panic!("{:?}", reply.answer) };
-        let reply = round(5, Job::OpenShared { payload });
+        let reply = round(5, Job::Import { text: format!("https://example.org/#card={payload}") });
         let Answer::Imported(report) = reply.answer else { panic!("{:?}", reply.answer) };
-        assert_eq!(report.document().unwrap(), document);
+        assert_eq!(report.document, document);
 
-        let reply = round(6, Job::OpenShared { payload: "AAAA".into() });
+        let reply = round(6, Job::Import { text: "#card=AAAA".into() });
         let Answer::Failed { message } = reply.answer else { panic!("{:?}", reply.answer) };
         assert!(message.starts_with("The link is damaged"), "{message}");
     }

@@ -105,6 +105,8 @@ pub enum ImportError {
     Mct(String),
     #[error("The file is {} KB; imports are limited to {} KB", bytes / 1024, crate::formats::MAX_IMPORT_BYTES / 1024)]
     TooLarge { bytes: usize },
+    #[error("{0}")]
+    Share(#[from] crate::formats::share::ShareError),
 }
 
 /// A document whose version this code cannot read.

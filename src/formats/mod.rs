@@ -23,7 +23,8 @@ use crate::formats::json::Document;
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 /// Every kind of file an import recognises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Format {
     /// Our own JSON.
     CardJson,
@@ -35,6 +36,8 @@ pub enum Format {
     Metrics,
     /// A Hugging Face README.md (YAML front matter and Markdown).
     HfReadme,
+    /// A share link's `#card=…` fragment.
+    ShareLink,
 }
 
 impl Format {
@@ -45,12 +48,14 @@ impl Format {
             Self::Mct => "a Model Card Toolkit card",
             Self::Metrics => "a metrics file",
             Self::HfReadme => "a Hugging Face README",
+            Self::ShareLink => "a share link",
         }
     }
 }
 
-/// What an import brought in, and what it could not map one to one.
-#[derive(Debug, Clone, PartialEq)]
+/// What an import brought in, and what it could not map one to one. The formats
+/// worker sends it to the page as it is.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ImportOutcome {
     pub document: Document,
     pub format: Format,
@@ -75,6 +80,9 @@ impl ImportOutcome {
 
 /// Recognises what a file is, by its content alone.
 pub fn detect(text: &str) -> Format {
+    if share::find_payload(text).is_some() {
+        return Format::ShareLink;
+    }
     let Ok(Value::Object(object)) =
         serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}'))
     else {
@@ -145,6 +153,11 @@ pub fn import_any(text: &str) -> Result<ImportOutcome, ImportError> {
                 Vec::new(),
                 Vec::new(),
             ))
+        }
+        Format::ShareLink => {
+            let payload = share::find_payload(text).unwrap_or_default();
+            let document = share::decode(payload)?;
+            Ok(outcome(document, vec!["every field".into()], Vec::new(), Vec::new(), Vec::new()))
         }
         Format::HfReadme => {
             let imported = hf::import(text);
@@ -278,6 +291,8 @@ mod tests {
         assert_eq!(detect(r#"{"eval_accuracy": 0.92, "eval_loss": 0.31}"#), Format::Metrics);
         assert_eq!(detect("# Just a heading\n\nSome text."), Format::HfReadme);
         assert_eq!(detect("{ not json"), Format::CardJson, "broken JSON reports as JSON");
+        assert_eq!(detect("https://example.org/#card=abc"), Format::ShareLink);
+        assert_eq!(detect("#card=abc"), Format::ShareLink);
     }
 
     #[test]

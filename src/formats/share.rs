@@ -9,8 +9,8 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
+use super::MAX_IMPORT_BYTES;
 use super::json::{self, Document};
-use super::{ImportError, MAX_IMPORT_BYTES};
 use crate::review::Workflow;
 
 /// What precedes the payload in the fragment: `https://…/#card=<payload>`.
@@ -24,15 +24,15 @@ pub const MAX_PAYLOAD_CHARS: usize = 32 * 1024;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ShareError {
     #[error(
-        "the card is too large for a link ({} KB compressed; links carry up to {} KB). Download it as a file and send that instead",
+        "The card is too large for a link ({} KB compressed; links carry up to {} KB). Download it as a file and send that instead",
         chars / 1024,
         MAX_PAYLOAD_CHARS / 1024
     )]
     TooLarge { chars: usize },
-    #[error("the link is damaged or incomplete ({0}); ask for it again, or for the card as a file")]
+    #[error("The link is damaged or incomplete ({0}); ask for it again, or for the card as a file")]
     Damaged(String),
-    #[error("the link does not hold a card: {0}")]
-    NotACard(#[from] ImportError),
+    #[error("The link does not hold a card: {0}")]
+    NotACard(String),
 }
 
 /// The fragment payload for a document.
@@ -45,6 +45,17 @@ pub fn encode(document: &Document) -> Result<String, ShareError> {
         return Err(ShareError::TooLarge { chars: payload.len() });
     }
     Ok(payload)
+}
+
+/// Whether a text is a share link: a whole address, or just its fragment, with a card
+/// payload after `#card=`.
+pub fn find_payload(text: &str) -> Option<&str> {
+    let text = text.trim();
+    if text.contains(char::is_whitespace) {
+        return None;
+    }
+    let start = text.find(FRAGMENT_PREFIX)?;
+    Some(&text[start + FRAGMENT_PREFIX.len()..])
 }
 
 /// Reads a payload back (with or without the `#card=` in front). Never inflates more
@@ -62,7 +73,8 @@ pub fn decode(payload: &str) -> Result<Document, ShareError> {
             .map_err(|e| ShareError::Damaged(format!("cannot be decompressed: {:?}", e.status)))?;
     let text =
         String::from_utf8(bytes).map_err(|_| ShareError::Damaged("not UTF-8 text".to_owned()))?;
-    let mut document = json::from_json(&text)?.document;
+    let mut document =
+        json::from_json(&text).map_err(|error| ShareError::NotACard(error.to_string()))?.document;
     // A link claims nothing: with an approval that does not match the content, the card
     // is read as a draft.
     let _ = document.workflow.reconcile(&document.card);
@@ -88,6 +100,9 @@ mod tests {
         assert!(payload.len() < json::to_json(&document).len() / 2, "compressed");
         assert_eq!(decode(&payload).unwrap(), document);
         assert_eq!(decode(&format!("{FRAGMENT_PREFIX}{payload}")).unwrap(), document);
+        let link = format!("https://example.org/studio/{FRAGMENT_PREFIX}{payload}");
+        assert_eq!(find_payload(&link), Some(payload.as_str()));
+        assert_eq!(find_payload("# A README with #card= in a sentence"), None);
     }
 
     #[test]

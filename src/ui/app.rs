@@ -43,43 +43,32 @@ pub fn App() -> impl IntoView {
         }
         studio.screen.set(to);
     };
+    let tabs = [
+        (Screen::Editor, "Editor"),
+        (Screen::Review, "Review"),
+        (Screen::Library, "Library"),
+        (Screen::Viewer, "Viewer"),
+    ]
+    .into_iter()
+    .map(|(to, name)| {
+        view! {
+            <button
+                type="button"
+                class="tab"
+                aria-current=move || (screen() == to).then_some("page")
+                on:click=move |_| go(to)
+            >
+                {name}
+            </button>
+        }
+    })
+    .collect_view();
     view! {
         <a class="skip-link" href="#main">"Skip to the main content"</a>
         <header class="app-header">
             <h1 class="app-title">"Model Card Studio"</h1>
             <nav class="screens" aria-label="Screens">
-                <button
-                    type="button"
-                    class="tab"
-                    aria-current=move || (screen() == Screen::Editor).then_some("page")
-                    on:click=move |_| go(Screen::Editor)
-                >
-                    "Editor"
-                </button>
-                <button
-                    type="button"
-                    class="tab"
-                    aria-current=move || (screen() == Screen::Review).then_some("page")
-                    on:click=move |_| go(Screen::Review)
-                >
-                    "Review"
-                </button>
-                <button
-                    type="button"
-                    class="tab"
-                    aria-current=move || (screen() == Screen::Library).then_some("page")
-                    on:click=move |_| go(Screen::Library)
-                >
-                    "Library"
-                </button>
-                <button
-                    type="button"
-                    class="tab"
-                    aria-current=move || (screen() == Screen::Viewer).then_some("page")
-                    on:click=move |_| go(Screen::Viewer)
-                >
-                    "Viewer"
-                </button>
+                {tabs}
             </nav>
         </header>
         <Banners />

@@ -22,14 +22,13 @@ use crate::review::Status;
 /// Called at start-up and on every `hashchange`.
 pub fn open_link_in_address(studio: Studio) {
     let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return };
-    let Some(payload) = hash.strip_prefix(FRAGMENT_PREFIX).map(str::to_owned) else { return };
+    if !hash.starts_with(FRAGMENT_PREFIX) {
+        return;
+    }
     studio.screen.set(Screen::Viewer);
     spawn_local(async move {
-        match formats_worker::run(Job::OpenShared { payload }).await {
-            Answer::Imported(report) => match report.document() {
-                Ok(document) => show(studio, document, "a share link".to_owned()),
-                Err(error) => refuse(studio, "the share link", &error.to_string()),
-            },
+        match formats_worker::run(Job::Import { text: hash }).await {
+            Answer::Imported(outcome) => show(studio, outcome.document, "a share link".to_owned()),
             Answer::Failed { message } => refuse(studio, "the share link", &message),
             _ => refuse(studio, "the share link", "the worker gave an answer that is not a card"),
         }
@@ -62,10 +61,7 @@ pub fn ViewerScreen() -> impl IntoView {
                 Err(reason) => return refuse(studio, &name, &reason),
             };
             match formats_worker::run(Job::Import { text }).await {
-                Answer::Imported(report) => match report.document() {
-                    Ok(document) => show(studio, document, name),
-                    Err(error) => refuse(studio, &name, &error.to_string()),
-                },
+                Answer::Imported(outcome) => show(studio, outcome.document, name),
                 Answer::Failed { message } => refuse(studio, &name, &message),
                 _ => refuse(studio, &name, "it is a metrics file, not a card"),
             }

@@ -17,9 +17,9 @@ use super::state::{
 };
 use crate::card::Card;
 use crate::display::plural;
-use crate::formats::job::{Answer, ImportReport, Job};
+use crate::formats::job::{Answer, Job};
 use crate::formats::json::{self, Document};
-use crate::formats::{self, ExportFormat, metrics};
+use crate::formats::{self, ExportFormat, ImportOutcome, metrics};
 use crate::review::Workflow;
 use crate::storage::backup::{self, Plan};
 use crate::storage::browser::AnyBackend;
@@ -208,7 +208,7 @@ impl Workspace {
         let workspace = *self;
         spawn_local(async move {
             match formats_worker::run(Job::Import { text }).await {
-                Answer::Imported(report) => workspace.open_imported(&name, &report),
+                Answer::Imported(report) => workspace.open_imported(&name, *report),
                 Answer::Metrics { values } => {
                     workspace.studio.metrics.set(Some(PendingMetrics { file: name, values }))
                 }
@@ -226,12 +226,9 @@ impl Workspace {
         );
     }
 
-    fn open_imported(&self, name: &str, report: &ImportReport) {
-        let document = match report.document() {
-            Ok(document) => document,
-            Err(error) => return self.refuse_import(name, &error.to_string()),
-        };
-        let mut message = format!("Imported {name} as {}, as a new draft.", report.format);
+    fn open_imported(&self, name: &str, report: ImportOutcome) {
+        let format = report.format.label();
+        let mut message = format!("Imported {name} as {format}, as a new draft.");
         if !report.kept_raw.is_empty() {
             message.push_str(&format!(
                 " {} part(s) with no field here are kept as written.",
@@ -241,17 +238,14 @@ impl Workspace {
         if !report.problems.is_empty() {
             message.push_str(&format!(" Problems: {}.", report.problems.join("; ")));
         }
-        self.create(document, Some(message));
+        self.create(report.document, Some(message));
         self.studio.report.set(Some(Report::new(
-            format!("Imported {name} ({})", report.format),
+            format!("Imported {name} ({format})"),
             vec![
-                ("Could not be read", report.problems.clone()),
-                ("Mapped to fields", report.mapped.clone()),
-                (
-                    "Kept as written (no field here; exported again unchanged)",
-                    report.kept_raw.clone(),
-                ),
-                ("Notes", report.notes.clone()),
+                ("Could not be read", report.problems),
+                ("Mapped to fields", report.mapped),
+                ("Kept as written (no field here; exported again unchanged)", report.kept_raw),
+                ("Notes", report.notes),
             ],
         )));
     }
