@@ -105,6 +105,20 @@ pub fn detect(text: &str) -> Format {
     }
 }
 
+/// Whether pasted text is plausibly a card, worth importing: a share link, any JSON
+/// object, or Markdown with front matter or a heading. Plain prose pasted onto the page
+/// is not (a README import never fails, so it would become a draft).
+pub fn looks_like_a_card(text: &str) -> bool {
+    let text = text.trim_start_matches('\u{feff}');
+    match detect(text) {
+        Format::HfReadme => {
+            text.trim_start().starts_with("---")
+                || text.lines().any(|line| line.starts_with('#') || line.starts_with("==="))
+        }
+        _ => text.trim_start().starts_with('{') || share::find_payload(text).is_some(),
+    }
+}
+
 /// Reads any supported file into a document. A README always imports (what cannot be
 /// read is kept and reported); JSON that is not a card fails with a message that says
 /// where and why.
@@ -293,6 +307,18 @@ mod tests {
         assert_eq!(detect("{ not json"), Format::CardJson, "broken JSON reports as JSON");
         assert_eq!(detect("https://example.org/#card=abc"), Format::ShareLink);
         assert_eq!(detect("#card=abc"), Format::ShareLink);
+    }
+
+    #[test]
+    fn only_card_like_text_counts_as_a_pasted_card() {
+        assert!(looks_like_a_card(&corpus_file("hf/01-ai__Yi-6B.md")));
+        assert!(looks_like_a_card(&corpus_file("mct/train_data.json")));
+        assert!(looks_like_a_card("# My model\n\nIt classifies."));
+        assert!(looks_like_a_card("My model\n========\n"));
+        assert!(looks_like_a_card(r#"{"name": "m", "version": "1"}"#));
+        assert!(looks_like_a_card("https://example.org/#card=abc"));
+        assert!(!looks_like_a_card("just a sentence someone copied"));
+        assert!(!looks_like_a_card("https://example.org/docs"));
     }
 
     #[test]

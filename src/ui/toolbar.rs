@@ -179,8 +179,8 @@ fn DownloadMenu() -> impl IntoView {
     }
 }
 
-/// Files dropped anywhere on the page, and files or text pasted outside a form field,
-/// are imported. While files are dragged over the page, a hint says they can be dropped.
+/// Files dropped anywhere on the page, and files or card-like text (JSON, Markdown with
+/// front matter or headings, a share link) pasted outside a form field, are imported. While files are dragged over the page, a hint says they can be dropped.
 pub fn install_drop_and_paste(workspace: Workspace) {
     let dragging = workspace.studio.dragging;
     // `dragover` repeats while the pointer moves or rests over the page; when it stops
@@ -222,7 +222,7 @@ pub fn install_drop_and_paste(workspace: Workspace) {
             event.prevent_default();
             import_file(workspace, file);
         } else if let Ok(text) = data.get_data("text/plain")
-            && !text.trim().is_empty()
+            && crate::formats::looks_like_a_card(&text)
         {
             event.prevent_default();
             workspace.import("the pasted text".to_owned(), text);

@@ -104,11 +104,14 @@ test('pasting a card outside a field imports it; pasting into a field stays a pa
 
   await paste('textarea', MCT);
   await expect(studio.field('Limitations')).toHaveValue('May misclassify rare images');
+  // Prose pasted onto the page is not a card, and is left alone.
+  await paste('main', 'a sentence copied from somewhere');
 
   await paste('main', MCT);
   await expect(page.getByTestId('notice')).toContainText('Imported the pasted text as a Model Card Toolkit card, as a new draft.');
   await expect(studio.field('Name')).toHaveValue('Fine-tuned MobileNetV2 Model for Cat vs. Dogs');
-  // Two drafts: the one typed in and the pasted card. The paste into the field made none.
+  // Two drafts: the one typed in and the pasted card. The paste into the field and the
+  // pasted prose made none.
   await studio.goToLibrary();
   await expect(studio.libraryRows).toHaveCount(2);
 });
