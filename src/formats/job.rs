@@ -4,7 +4,7 @@
 //! download stays small (`docs/decisions.md` §16).
 //!
 //! A [`Request`] goes in and a [`Reply`] comes out, both as JSON text; [`run`] is the
-//! whole worker. Documents cross as our own JSON, which round-trips exactly.
+//! whole worker. Documents go in as our own JSON, which round-trips exactly.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -77,6 +77,7 @@ pub fn run(request: &str) -> String {
             },
         },
     };
+    // Strings, numbers and string-keyed maps always serialize.
     serde_json::to_string(&reply).unwrap_or_default()
 }
 
@@ -84,20 +85,24 @@ pub fn run(request: &str) -> String {
 pub fn answer(job: Job) -> Answer {
     match job {
         Job::Import { text } => import(&text),
-        Job::Export { document, format } => match json::from_json(&document) {
-            Ok(imported) => {
-                let (text, notes) = super::export(&imported.document, format);
-                Answer::Exported { text, notes }
-            }
-            Err(error) => Answer::Failed { message: error.to_string() },
-        },
-        Job::Share { document } => match json::from_json(&document) {
-            Ok(imported) => match share::encode(&imported.document) {
+        Job::Export { document, format } => with_document(&document, |document| {
+            let (text, notes) = super::export(document, format);
+            Answer::Exported { text, notes }
+        }),
+        Job::Share { document } => {
+            with_document(&document, |document| match share::encode(document) {
                 Ok(payload) => Answer::Shared { payload },
                 Err(error) => Answer::Failed { message: error.to_string() },
-            },
-            Err(error) => Answer::Failed { message: error.to_string() },
-        },
+            })
+        }
+    }
+}
+
+/// Reads the document a job carries and works on it.
+fn with_document(text: &str, work: impl FnOnce(&json::Document) -> Answer) -> Answer {
+    match json::from_json(text) {
+        Ok(imported) => work(&imported.document),
+        Err(error) => Answer::Failed { message: error.to_string() },
     }
 }
 
