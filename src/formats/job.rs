@@ -13,8 +13,12 @@ use super::json;
 use super::{ExportFormat, Format, ImportOutcome, import_any, share};
 
 /// What the worker is asked to do.
+///
+/// Both enums use serde's default, externally tagged form on purpose: an internally
+/// tagged enum is read through a buffer, which gives every card type a second
+/// deserializer and put 230 KB back into the page's wasm (`docs/decisions.md` §11).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "job", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Job {
     /// Read a file of any supported format.
     Import { text: String },
@@ -27,7 +31,7 @@ pub enum Job {
 
 /// What the worker found or made.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "answer", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Answer {
     Imported(Box<ImportOutcome>),
     /// A training run's flat metrics: they merge into the open card once the user has
