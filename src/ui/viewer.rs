@@ -159,12 +159,10 @@ pub fn ShareLink() -> impl IntoView {
     let studio = workspace.studio;
     let dialog = NodeRef::<Dialog>::new();
     let link = RwSignal::new(None::<Result<String, String>>);
-    let approved = move || {
-        studio.workflow.with(|w| {
-            matches!(w.status, Status::Approved | Status::Published)
-                && studio.card.with(|card| w.integrity_problems(card).is_empty())
-        })
-    };
+    // The workflow already returns an edited approved card to Draft (by its content
+    // hash, on every edit), so the status alone says whether the card is approved.
+    let approved =
+        move || studio.workflow.with(|w| matches!(w.status, Status::Approved | Status::Published));
     let open = move |_| {
         link.set(None);
         if let Some(dialog) = dialog.get() {
