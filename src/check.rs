@@ -8,11 +8,12 @@ use std::fmt;
 
 use crate::card::completeness::Completeness;
 use crate::card::fields::{self, Access, FieldKind};
+use crate::card::value::{Date, number};
 use crate::card::{Card, MetricResult, has_example, licenses};
+use crate::document::Document;
 use crate::formats::hf;
-use crate::formats::json::Document;
 
-/// What kind of problem a [`Problem`] is.
+/// What kind of problem a [`CardProblem`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
     /// The approval or publication does not match the content.
@@ -28,19 +29,19 @@ pub enum Kind {
 /// One problem, at a field path such as `quantitative_analysis.results.2.ci_lower`
 /// (which is also the DOM id of the field's control in the editor).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub struct CardProblem {
     pub kind: Kind,
     pub path: String,
     pub message: String,
 }
 
-impl Problem {
-    pub(crate) fn new(kind: Kind, path: impl Into<String>, message: impl Into<String>) -> Self {
+impl CardProblem {
+    fn new(kind: Kind, path: impl Into<String>, message: impl Into<String>) -> Self {
         Self { kind, path: path.into(), message: message.into() }
     }
 }
 
-impl fmt::Display for Problem {
+impl fmt::Display for CardProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)
     }
@@ -48,12 +49,17 @@ impl fmt::Display for Problem {
 
 /// Every problem with a document, most serious first: integrity, invalid values,
 /// missing required fields, leftover example text.
-pub fn check(document: &Document) -> Vec<Problem> {
+pub fn check(document: &Document) -> Vec<CardProblem> {
     let card = &document.card;
-    let mut problems = document.workflow.integrity_problems(card);
+    let mut problems: Vec<CardProblem> = document
+        .workflow
+        .integrity_findings(card)
+        .into_iter()
+        .map(|finding| CardProblem::new(Kind::Integrity, finding.path(), finding.to_string()))
+        .collect();
     problems.extend(validate(card));
     problems.extend(Completeness::assess(card).missing_required().map(|missing| {
-        Problem::new(Kind::Missing, missing.path, format!("{} is required", missing.label))
+        CardProblem::new(Kind::Missing, missing.path, format!("{} is required", missing.label))
     }));
     problems.extend(examples(card));
     problems.sort_by_key(|p| p.kind);
@@ -61,10 +67,10 @@ pub fn check(document: &Document) -> Vec<Problem> {
 }
 
 /// Values that are not valid where they are. Empty fields are never invalid.
-pub fn validate(card: &Card) -> Vec<Problem> {
+pub fn validate(card: &Card) -> Vec<CardProblem> {
     let mut problems = Vec::new();
     let mut invalid = |path: &str, message: String| {
-        problems.push(Problem::new(Kind::Invalid, path, message));
+        problems.push(CardProblem::new(Kind::Invalid, path, message));
     };
     for field in fields::ALL.iter().filter(|f| f.is_shown(card)) {
         let Access::Text(get, _) = field.access else { continue };
@@ -73,7 +79,7 @@ pub fn validate(card: &Card) -> Vec<Problem> {
             continue;
         }
         match field.kind {
-            FieldKind::Date if !is_iso_date(value) => {
+            FieldKind::Date if Date::parse_iso(value).is_none() => {
                 invalid(field.path, format!("\"{value}\" is not a date as YYYY-MM-DD"))
             }
             FieldKind::License if licenses::full_name(value).is_none() => invalid(
@@ -123,18 +129,18 @@ pub fn validate(card: &Card) -> Vec<Problem> {
 }
 
 /// Fields and list items that still hold template example text.
-fn examples(card: &Card) -> Vec<Problem> {
+fn examples(card: &Card) -> Vec<CardProblem> {
     const MESSAGE: &str = "still holds template example text; replace or delete it";
     let mut problems = Vec::new();
     for field in fields::ALL.iter().filter(|f| f.is_shown(card)) {
         if field.has_example(card) {
-            problems.push(Problem::new(Kind::Example, field.path, MESSAGE));
+            problems.push(CardProblem::new(Kind::Example, field.path, MESSAGE));
         }
     }
     for list in fields::LISTS {
         for (index, item) in list.item_texts(card).into_iter().enumerate() {
             for (key, _, _) in item.iter().filter(|(_, _, value)| has_example(value)) {
-                problems.push(Problem::new(
+                problems.push(CardProblem::new(
                     Kind::Example,
                     format!("{}.{index}.{key}", list.path()),
                     MESSAGE,
@@ -187,36 +193,6 @@ fn result_problems(result: &MetricResult) -> Vec<(String, String)> {
         }
     }
     problems
-}
-
-/// A number, allowing a trailing `%` as in `85.3%`.
-fn number(text: &str) -> Option<f64> {
-    let text = text.trim();
-    text.strip_suffix('%').unwrap_or(text).trim_end().parse::<f64>().ok().filter(|n| n.is_finite())
-}
-
-/// `YYYY-MM-DD`, a day that exists.
-fn is_iso_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let [year, month, day] = parts.as_slice() else { return false };
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
-        return false;
-    }
-    let (Ok(year), Ok(month), Ok(day)) =
-        (year.parse::<u32>(), month.parse::<u32>(), day.parse::<u32>())
-    else {
-        return false;
-    };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&day)
 }
 
 /// A link must be a web address or a mail address when it has a scheme; a bare Hub id

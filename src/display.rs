@@ -1,5 +1,5 @@
-//! Small pure helpers that turn numbers into the words the app shows: relative times and
-//! byte counts. Native-tested; the UI only calls them.
+//! Small pure helpers that turn numbers into the words the app shows: relative times,
+//! byte counts, plurals and timestamps. Native-tested; the UI only calls them.
 
 /// "just now", "5 s ago", "3 min ago", "2 h ago", "4 days ago".
 pub fn relative_time(now_ms: u64, then_ms: u64) -> String {
@@ -62,13 +62,37 @@ mod tests {
 
 /// An RFC 3339 timestamp in UTC, to the second: `2026-11-26T21:43:13Z`.
 pub fn rfc3339(ms: u64) -> String {
-    let time = std::time::UNIX_EPOCH + std::time::Duration::from_secs(ms / 1000);
-    humantime::format_rfc3339_seconds(time).to_string()
+    let seconds = ms / 1000;
+    let (year, month, day) = civil_from_days(seconds / 86_400);
+    let time = seconds % 86_400;
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        time / 3600,
+        time / 60 % 60,
+        time % 60
+    )
 }
 
 /// The UTC calendar date of a timestamp: `2026-11-26`.
 pub fn date(ms: u64) -> String {
-    rfc3339(ms).chars().take(10).collect()
+    let (year, month, day) = civil_from_days(ms / 1000 / 86_400);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The Gregorian (year, month, day) of a count of days since 1970-01-01: Howard
+/// Hinnant's `civil_from_days`, for days on or after the epoch.
+fn civil_from_days(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let day_of_era = z % 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+    let year = year_of_era + era * 400 + u64::from(month <= 2);
+    (year, month, day)
 }
 
 #[cfg(test)]
@@ -80,5 +104,33 @@ mod time_tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(1_764_193_393_999), "2025-11-26T21:43:13Z");
         assert_eq!(date(1_764_193_393_999), "2025-11-26");
+        assert_eq!(rfc3339(951_782_400_000), "2000-02-29T00:00:00Z", "a leap day");
+        assert_eq!(rfc3339(253_402_300_799_000), "9999-12-31T23:59:59Z");
+    }
+
+    #[test]
+    fn agrees_with_the_calendar_on_every_day_of_four_centuries() {
+        // Walk day by day from the epoch, counting the calendar by hand.
+        let (mut year, mut month, mut day) = (1970u64, 1u64, 1u64);
+        for days in 0..146_097 {
+            assert_eq!(civil_from_days(days), (year, month, day), "day {days}");
+            let leap =
+                year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+            let length = match month {
+                4 | 6 | 9 | 11 => 30,
+                2 if leap => 29,
+                2 => 28,
+                _ => 31,
+            };
+            day += 1;
+            if day > length {
+                day = 1;
+                month += 1;
+                if month > 12 {
+                    month = 1;
+                    year += 1;
+                }
+            }
+        }
     }
 }

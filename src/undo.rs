@@ -1,10 +1,10 @@
-//! Undo and redo of edits. Before a burst of edits the value is kept as one step, so
+//! Undo and redo of edits. Before a burst of edits the value is kept as one undo entry, so
 //! undoing a typed sentence takes one keystroke, not one per letter. A burst ends when
 //! editing pauses for [`PAUSE_MS`].
 
-/// How long editing must pause for the next edit to start a new undo step.
+/// How long editing must pause for the next edit to start a new undo entry.
 pub const PAUSE_MS: u64 = 1_000;
-/// Steps kept; older ones are forgotten.
+/// Undo entries kept; older ones are forgotten.
 pub const LIMIT: usize = 200;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -35,7 +35,7 @@ impl<T: Clone> History<T> {
         self.future.clear();
     }
 
-    /// The value before the last step, given the value now; `None` when there is none.
+    /// The value before the last entry, given the value now; `None` when there is none.
     pub fn undo(&mut self, current: T) -> Option<T> {
         let previous = self.past.pop()?;
         self.future.push(current);
@@ -59,7 +59,7 @@ impl<T: Clone> History<T> {
         !self.future.is_empty()
     }
 
-    /// Forgets every step, e.g. when another draft opens.
+    /// Forgets every entry, e.g. when another draft opens.
     pub fn clear(&mut self) {
         *self = Self::default();
     }
@@ -84,7 +84,7 @@ mod tests {
     }
 
     #[test]
-    fn a_burst_of_typing_is_one_step() {
+    fn a_burst_of_typing_is_one_entry() {
         let mut history = History::default();
         let mut value = String::new();
         type_text(&mut history, &mut value, "Hello", 0, 100);
@@ -106,7 +106,7 @@ mod tests {
     }
 
     #[test]
-    fn an_edit_after_undo_drops_the_redo_steps() {
+    fn an_edit_after_undo_drops_the_redo_entries() {
         let mut history = History::default();
         let mut value = String::from("a");
         type_text(&mut history, &mut value, "b", 0, 10);
@@ -119,7 +119,7 @@ mod tests {
     }
 
     #[test]
-    fn typing_right_after_an_undo_starts_a_new_step() {
+    fn typing_right_after_an_undo_starts_a_new_entry() {
         let mut history = History::default();
         let mut value = String::new();
         type_text(&mut history, &mut value, "ab", 0, 10);
@@ -129,11 +129,11 @@ mod tests {
     }
 
     #[test]
-    fn only_the_last_steps_are_kept() {
+    fn only_the_last_entries_are_kept() {
         let mut history = History::default();
         let mut value = 0u32;
-        for step in 0..(LIMIT as u32 + 50) {
-            history.before_edit(&value, u64::from(step) * 10_000);
+        for edit in 0..(LIMIT as u32 + 50) {
+            history.before_edit(&value, u64::from(edit) * 10_000);
             value += 1;
         }
         let mut undone = 0;

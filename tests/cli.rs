@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use model_card_studio::card::example::{filled_card, seed_card};
-use model_card_studio::formats::json::{self, Document};
+use model_card_studio::document::{self, Document};
 use model_card_studio::formats::{self, ExportFormat};
 use model_card_studio::review::{Status, Workflow};
 
@@ -71,7 +71,7 @@ fn new_from_model_info_is_the_seed_card_as_the_library_writes_it() {
     let info = scratch("new", "model_info.json", SEED_MODEL_INFO);
     let output = modelcard(&["new", "--from", info.to_str().unwrap()]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
-    assert_eq!(stdout(&output), json::to_json(&Document::new(seed_card())));
+    assert_eq!(stdout(&output), document::to_json(&Document::new(seed_card())));
 
     let readme = info.with_file_name("README.md");
     let output = modelcard(&[
@@ -119,8 +119,8 @@ fn import_detects_every_format_in_the_corpus_and_reports_what_it_did() {
         let output = modelcard(&["import", &corpus(file)]);
         assert_eq!(code(&output), 0, "{file}: {}", stderr(&output));
         assert!(stderr(&output).contains(&format!("read as {label}")), "{}", stderr(&output));
-        let imported = json::from_json(&stdout(&output)).unwrap();
-        assert_eq!(json::to_json(&imported.document), stdout(&output), "{file}");
+        let imported = document::from_json(&stdout(&output)).unwrap();
+        assert_eq!(document::to_json(&imported), stdout(&output), "{file}");
     }
     let broken = modelcard(&[
         "import",
@@ -142,11 +142,11 @@ fn import_detects_every_format_in_the_corpus_and_reports_what_it_did() {
 
 #[test]
 fn export_is_byte_identical_to_the_library_in_every_format() {
-    let card = json::to_json(&Document::new(filled_card()));
+    let card = document::to_json(&Document::new(filled_card()));
     let input = scratch("export", "card.json", &card);
     for (to, format) in [
-        ("json", ExportFormat::Json),
-        ("md", ExportFormat::Markdown),
+        ("json", ExportFormat::CardJson),
+        ("md", ExportFormat::HfReadme),
         ("mct", ExportFormat::Mct),
         ("html", ExportFormat::Html),
     ] {
@@ -178,19 +178,20 @@ fn export_converts_between_formats_and_reports_what_mct_cannot_hold() {
     let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(value["schema_version"], "0.0.2");
 
-    let card = scratch("export-notes", "card.json", &json::to_json(&Document::new(filled_card())));
+    let card =
+        scratch("export-notes", "card.json", &document::to_json(&Document::new(filled_card())));
     let output = modelcard(&["export", card.to_str().unwrap(), "--to", "mct"]);
     assert!(stderr(&output).contains("modelcard: note:"), "{}", stderr(&output));
 }
 
 #[test]
 fn check_exits_0_for_a_clean_card_and_1_with_field_paths_for_problems() {
-    let clean = scratch("check", "filled.json", &json::to_json(&Document::new(filled_card())));
+    let clean = scratch("check", "filled.json", &document::to_json(&Document::new(filled_card())));
     let output = modelcard(&["check", clean.to_str().unwrap()]);
     assert_eq!(code(&output), 0, "{}", stdout(&output));
     assert!(stdout(&output).contains("100% complete; no problems"), "{}", stdout(&output));
 
-    let seed = scratch("check", "seed.json", &json::to_json(&Document::new(seed_card())));
+    let seed = scratch("check", "seed.json", &document::to_json(&Document::new(seed_card())));
     let output = modelcard(&["check", seed.to_str().unwrap()]);
     assert_eq!(code(&output), 1);
     let report = stdout(&output);
@@ -199,7 +200,7 @@ fn check_exits_0_for_a_clean_card_and_1_with_field_paths_for_problems() {
     let mut bad = filled_card();
     bad.quantitative_analysis.results[0].ci_lower = "0.99".into();
     bad.quantitative_analysis.results[0].ci_upper = "0.10".into();
-    let bad = scratch("check", "bad.json", &json::to_json(&Document::new(bad)));
+    let bad = scratch("check", "bad.json", &document::to_json(&Document::new(bad)));
     let report = stdout(&modelcard(&["check", bad.to_str().unwrap()]));
     assert!(
         report.contains("quantitative_analysis.results.0.ci_lower: the interval's lower bound"),
@@ -213,12 +214,12 @@ fn check_finds_an_approval_that_does_not_match_the_content() {
         card: filled_card(),
         workflow: Workflow { status: Status::Approved, ..Workflow::default() },
     };
-    let output = modelcard_with_stdin(&["check", "-"], &json::to_json(&forged));
+    let output = modelcard_with_stdin(&["check", "-"], &document::to_json(&forged));
     assert_eq!(code(&output), 1);
     assert!(stdout(&output).starts_with("workflow.status: says approved"), "{}", stdout(&output));
 
     // import and export do not trust it either: the card comes out as a draft.
-    let output = modelcard_with_stdin(&["import", "-"], &json::to_json(&forged));
+    let output = modelcard_with_stdin(&["import", "-"], &document::to_json(&forged));
     assert_eq!(code(&output), 0);
     assert!(stderr(&output).contains("imported as a draft"), "{}", stderr(&output));
     assert!(stdout(&output).contains("\"status\": \"draft\""));

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use model_card_studio::card::example::filled_card;
 use model_card_studio::card::templates::Template;
-use model_card_studio::formats::json::{Document, to_json};
-use model_card_studio::formats::markdown::{card_sections, to_markdown};
+use model_card_studio::document::{Document, to_json};
+use model_card_studio::markdown::{card_sections, to_markdown};
 
 fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")

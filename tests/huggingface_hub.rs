@@ -8,8 +8,8 @@ use std::process::Command;
 
 use model_card_studio::card::Card;
 use model_card_studio::card::example::{filled_card, seed_card};
+use model_card_studio::document::Document;
 use model_card_studio::formats::hf;
-use model_card_studio::formats::json::Document;
 use serde_json::Value;
 
 fn python() -> PathBuf {
@@ -109,7 +109,7 @@ fn corpus_cards_load_after_a_round_trip_through_the_studio() {
         {
             continue;
         }
-        let card = hf::import(&std::fs::read_to_string(&path).unwrap()).document.card;
+        let card = hf::import(&std::fs::read_to_string(&path).unwrap()).0.card;
         let loaded = load_with_huggingface_hub(&name, &card);
         assert_results_intact(&name, &card, &loaded);
         loaded_any_results |= !card.quantitative_analysis.results.is_empty();

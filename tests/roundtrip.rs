@@ -4,8 +4,8 @@
 
 use model_card_studio::card::fields::{self, Access, FieldKind};
 use model_card_studio::card::{Card, CustomSection, MetricResult, Owner, Risk, SliceTerm};
+use model_card_studio::document::{self, Document};
 use model_card_studio::formats::hf;
-use model_card_studio::formats::json::{self, Document};
 use proptest::prelude::*;
 
 /// Any text at all: Markdown syntax, HTML, YAML and JSON punctuation, line breaks of
@@ -63,16 +63,16 @@ proptest! {
     #[test]
     fn json_round_trips_any_card(card in card(any_text())) {
         let document = Document::new(card);
-        let text = json::to_json(&document);
-        prop_assert_eq!(json::from_json(&text).unwrap().document, document);
+        let text = document::to_json(&document);
+        prop_assert_eq!(document::from_json(&text).unwrap(), document);
     }
 
     #[test]
     fn json_to_readme_to_json_round_trips_any_card(card in card(any_text())) {
         let document = Document::new(card);
         let readme = hf::export(&document);
-        let back = hf::import(&readme).document;
-        prop_assert_eq!(json::to_json(&back), json::to_json(&document));
+        let back = hf::import(&readme).0;
+        prop_assert_eq!(document::to_json(&back), document::to_json(&document));
         prop_assert_eq!(hf::export(&back), readme, "exporting again writes the same file");
     }
 
@@ -80,7 +80,7 @@ proptest! {
     fn a_readmes_text_alone_carries_every_text_field(card in card(plain_text())) {
         let document = Document::new(card);
         let text_only = hf::without_payload(&hf::export(&document));
-        let back = hf::import(&text_only).document.card;
+        let back = hf::import(&text_only).0.card;
         for field in fields::ALL.iter().filter(|f| f.is_shown(&document.card)) {
             let Access::Text(get, _) = field.access else { continue };
             if field.kind == FieldKind::License || field.path == "hf_metadata.extra_yaml" {

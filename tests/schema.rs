@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use model_card_studio::card::example::filled_card;
-use model_card_studio::formats::json::{Document, json_schema, to_json};
-use model_card_studio::formats::{import_any, json};
+use model_card_studio::document::{self, Document, json_schema, to_json};
+use model_card_studio::formats::import_any;
 use model_card_studio::review::{Decision, ReviewInput, Tick, Workflow, checklist};
 use serde_json::Value;
 
@@ -77,7 +77,7 @@ fn exports_validate_against_the_schema() {
             }
             let text = std::fs::read_to_string(&path).unwrap();
             let outcome = import_any(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-            assert_valid(&name, &json::to_json(&outcome.document));
+            assert_valid(&name, &document::to_json(&outcome.document));
         }
     }
 }

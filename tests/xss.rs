@@ -6,7 +6,7 @@
 //! share links) is `tests/e2e/xss-corpus.spec.ts`.
 
 use model_card_studio::card::example::filled_card;
-use model_card_studio::formats::json::Document;
+use model_card_studio::document::Document;
 use model_card_studio::render::document::standalone_html;
 use model_card_studio::render::{markdown_to_html, markdown_to_html_for_export};
 use regex::Regex;

@@ -10,6 +10,7 @@ pub mod fields;
 pub mod licenses;
 mod model_info;
 pub mod templates;
+pub mod value;
 
 use serde::{Deserialize, Serialize};
 

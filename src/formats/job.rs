@@ -9,8 +9,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::json;
 use super::{ExportFormat, Format, ImportOutcome, import_any, share};
+use crate::document;
 
 /// What the worker is asked to do.
 ///
@@ -103,9 +103,9 @@ pub fn answer(job: Job) -> Answer {
 }
 
 /// Reads the document a job carries and works on it.
-fn with_document(text: &str, work: impl FnOnce(&json::Document) -> Answer) -> Answer {
-    match json::from_json(text) {
-        Ok(imported) => work(&imported.document),
+fn with_document(text: &str, work: impl FnOnce(&document::Document) -> Answer) -> Answer {
+    match document::from_json(text) {
+        Ok(document) => work(&document),
         Err(error) => Answer::Failed { message: error.to_string() },
     }
 }
@@ -128,7 +128,7 @@ fn import(text: &str) -> Answer {
 mod tests {
     use super::*;
     use crate::card::example::filled_card;
-    use crate::formats::json::Document;
+    use crate::document::Document;
 
     fn corpus_file(path: &str) -> String {
         let full = format!("{}/../shared/corpus/{path}", env!("CARGO_MANIFEST_DIR"));
@@ -145,10 +145,10 @@ mod tests {
         let text = corpus_file("hf/01-ai__Yi-6B.md");
         let reply = round(7, Job::Import { text: text.clone() });
         assert_eq!(reply.id, 7);
-        let Answer::Imported(report) = reply.answer else { panic!("{:?}", reply.answer) };
-        assert_eq!(report.format, Format::HfReadme);
-        assert!(!report.mapped.is_empty() && !report.kept_raw.is_empty());
-        assert_eq!(report.document, import_any(&text).unwrap().document);
+        let Answer::Imported(outcome) = reply.answer else { panic!("{:?}", reply.answer) };
+        assert_eq!(outcome.format, Format::HfReadme);
+        assert!(!outcome.report.mapped.is_empty() && !outcome.report.kept_raw.is_empty());
+        assert_eq!(outcome.document, import_any(&text).unwrap().document);
     }
 
     #[test]
@@ -173,9 +173,9 @@ mod tests {
     fn exports_are_the_bytes_the_cli_writes() {
         let document = Document::new(filled_card());
         for format in
-            [ExportFormat::Json, ExportFormat::Markdown, ExportFormat::Mct, ExportFormat::Html]
+            [ExportFormat::CardJson, ExportFormat::HfReadme, ExportFormat::Mct, ExportFormat::Html]
         {
-            let reply = round(3, Job::Export { document: json::to_json(&document), format });
+            let reply = round(3, Job::Export { document: document::to_json(&document), format });
             let Answer::Exported { text, notes } = reply.answer else {
                 panic!("{:?}", reply.answer)
             };
@@ -186,11 +186,11 @@ mod tests {
     #[test]
     fn a_share_link_round_trips_through_the_worker() {
         let document = Document::new(filled_card());
-        let reply = round(4, Job::Share { document: json::to_json(&document) });
+        let reply = round(4, Job::Share { document: document::to_json(&document) });
         let Answer::Shared { payload } = reply.answer else { panic!("{:?}", reply.answer) };
         let reply = round(5, Job::Import { text: format!("https://example.org/#card={payload}") });
-        let Answer::Imported(report) = reply.answer else { panic!("{:?}", reply.answer) };
-        assert_eq!(report.document, document);
+        let Answer::Imported(outcome) = reply.answer else { panic!("{:?}", reply.answer) };
+        assert_eq!(outcome.document, document);
 
         let reply = round(6, Job::Import { text: "#card=AAAA".into() });
         let Answer::Failed { message } = reply.answer else { panic!("{:?}", reply.answer) };

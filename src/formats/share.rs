@@ -10,7 +10,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use super::MAX_IMPORT_BYTES;
-use super::json::{self, Document};
+use crate::document::{self, Document};
 use crate::review::Workflow;
 
 /// What precedes the payload in the fragment: `https://…/#card=<payload>`.
@@ -39,7 +39,8 @@ pub enum ShareError {
 pub fn encode(document: &Document) -> Result<String, ShareError> {
     let shared =
         Document { card: document.card.clone(), workflow: shared_part(&document.workflow) };
-    let compressed = miniz_oxide::deflate::compress_to_vec(json::to_json(&shared).as_bytes(), 9);
+    let compressed =
+        miniz_oxide::deflate::compress_to_vec(document::to_json(&shared).as_bytes(), 9);
     let payload = URL_SAFE_NO_PAD.encode(compressed);
     if payload.len() > MAX_PAYLOAD_CHARS {
         return Err(ShareError::TooLarge { chars: payload.len() });
@@ -74,7 +75,7 @@ pub fn decode(payload: &str) -> Result<Document, ShareError> {
     let text =
         String::from_utf8(bytes).map_err(|_| ShareError::Damaged("not UTF-8 text".to_owned()))?;
     let mut document =
-        json::from_json(&text).map_err(|error| ShareError::NotACard(error.to_string()))?.document;
+        document::from_json(&text).map_err(|error| ShareError::NotACard(error.to_string()))?;
     // A link claims nothing: with an approval that does not match the content, the card
     // is read as a draft.
     let _ = document.workflow.reconcile(&document.card);
@@ -97,7 +98,7 @@ mod tests {
         let document = Document::new(filled_card());
         let payload = encode(&document).unwrap();
         assert!(payload.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
-        assert!(payload.len() < json::to_json(&document).len() / 2, "compressed");
+        assert!(payload.len() < document::to_json(&document).len() / 2, "compressed");
         assert_eq!(decode(&payload).unwrap(), document);
         assert_eq!(decode(&format!("{FRAGMENT_PREFIX}{payload}")).unwrap(), document);
         let link = format!("https://example.org/studio/{FRAGMENT_PREFIX}{payload}");

@@ -9,7 +9,10 @@ use saphyr_parser::Event;
 pub const MAX_YAML_BYTES: usize = 1024 * 1024;
 /// Deeper nesting than this is refused.
 pub const MAX_DEPTH: usize = 64;
-/// More nodes than this, aliases expanded, are refused.
+/// More nodes than this in the tree are refused. saphyr expands aliases while it loads,
+/// cloning the anchored subtree, and itself fails the load once alias expansion has
+/// produced 100,000 nodes (its default `alias_limit`), so an alias bomb is cut short
+/// there, after at most that many clones; this budget then bounds the tree we convert.
 pub const MAX_NODES: usize = 100_000;
 
 /// A YAML node with the line (1-based) and column (0-based) where it starts.

@@ -5,6 +5,7 @@
 use super::SafeHtml;
 use super::markup::Markup;
 use crate::card::MetricResult;
+use crate::card::value::number;
 
 const WIDTH: f64 = 640.0;
 const LABEL_WIDTH: f64 = 250.0;
@@ -32,13 +33,6 @@ struct Panel {
     max: f64,
 }
 
-/// Reads a metric value such as `0.92`, ` 85.3% ` or `1e-3`. Anything else is not plotted.
-pub fn parse_number(text: &str) -> Option<f64> {
-    let text = text.trim();
-    let text = text.strip_suffix('%').unwrap_or(text).trim_end();
-    text.parse::<f64>().ok().filter(|n| n.is_finite())
-}
-
 fn panels(results: &[MetricResult]) -> Vec<Panel> {
     let mut panels: Vec<Panel> = Vec::new();
     let many_datasets = {
@@ -49,7 +43,7 @@ fn panels(results: &[MetricResult]) -> Vec<Panel> {
         datasets.len() > 1
     };
     for result in results {
-        let (metric, Some(value)) = (result.metric.trim(), parse_number(&result.value)) else {
+        let (metric, Some(value)) = (result.metric.trim(), number(&result.value)) else {
             continue;
         };
         if metric.is_empty() {
@@ -66,8 +60,8 @@ fn panels(results: &[MetricResult]) -> Vec<Panel> {
                 label = format!("{label} ({source})");
             }
         }
-        let ci = parse_number(&result.ci_lower).zip(parse_number(&result.ci_upper));
-        let bar = Bar { label, value, ci, threshold: parse_number(&result.threshold) };
+        let ci = number(&result.ci_lower).zip(number(&result.ci_upper));
+        let bar = Bar { label, value, ci, threshold: number(&result.threshold) };
         match panels.iter_mut().find(|panel| panel.metric == metric) {
             Some(panel) => panel.bars.push(bar),
             None => panels.push(Panel {
@@ -443,13 +437,5 @@ mod tests {
             "{}",
             chart.as_str()
         );
-    }
-
-    #[test]
-    fn reads_percentages_and_exponents() {
-        assert_eq!(parse_number(" 85.3% "), Some(85.3));
-        assert_eq!(parse_number("1e-3"), Some(0.001));
-        assert_eq!(parse_number("NaN"), None);
-        assert_eq!(parse_number(""), None);
     }
 }

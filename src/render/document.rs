@@ -4,8 +4,8 @@
 
 use super::markup::Markup;
 use super::{chart, graphics, markdown_to_html_for_export};
-use crate::formats::json::Document;
-use crate::formats::markdown::document_sections;
+use crate::document::Document;
+use crate::markdown::document_sections;
 
 /// The styles of the exported file, print included.
 const STYLE: &str = include_str!("export.css");

@@ -194,6 +194,44 @@ mod tests {
         assert_eq!(content_hash(&filled_card()), FILLED_CARD_HASH);
     }
 
+    /// docs/canonical-form.md explains why this form gives the bytes RFC 8785 (JCS) would
+    /// for a card: these are the facts it relies on.
+    #[test]
+    fn strings_are_escaped_as_jcs_escapes_them() {
+        let mut card = Card::default();
+        card.model_details.name = "\u{1}\u{8}\u{c}\t\n\"\\/é\u{2028}\u{7f}😀".into();
+        assert_eq!(
+            canonical_json(&card),
+            "{\"model_details\":{\"name\":\"\\u0001\\b\\f\\t\\n\\\"\\\\/é\u{2028}\u{7f}😀\"}}"
+        );
+    }
+
+    #[test]
+    fn a_card_has_only_ascii_keys_and_integer_numbers() {
+        fn walk(value: &Value, path: &str) {
+            match value {
+                Value::Object(object) => {
+                    for (key, item) in object {
+                        assert!(
+                            key.bytes()
+                                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                            "{path}.{key} is not an ASCII snake_case key"
+                        );
+                        walk(item, &format!("{path}.{key}"));
+                    }
+                }
+                Value::Array(items) => items.iter().for_each(|item| walk(item, path)),
+                Value::Number(number) => assert!(number.is_u64(), "{path} is {number}"),
+                _ => {}
+            }
+        }
+        let mut card = filled_card();
+        card.custom_sections.push(crate::card::CustomSection { level: 3, ..Default::default() });
+        card.quantitative_analysis.results[0].hf.entry = Some(7);
+        card.quantitative_analysis.results[0].hf.verified = Some(true);
+        walk(&serde_json::to_value(&card).unwrap(), "card");
+    }
+
     const FILLED_CARD_HASH: &str =
         "7593db9474a80581b4a9506713c939362cb73ed7b85b4b8c4d1077fb3700e863";
 

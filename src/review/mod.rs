@@ -6,14 +6,15 @@
 pub mod canonical;
 pub mod checklist;
 pub mod diff;
+mod integrity;
 pub mod steps;
 mod workflow;
 
 use serde::{Deserialize, Serialize};
 
 use crate::card::Card;
-use crate::check::{Kind, Problem};
 pub use checklist::{CHECKLIST, ChecklistEntry, ChecklistItem, Tick};
+pub use integrity::IntegrityFinding;
 pub use workflow::{Action, ReviewError, ReviewInput, SubmitError, next_status};
 
 /// Where a card stands in the review workflow.
@@ -254,63 +255,6 @@ impl Workflow {
         self.snapshots.iter().find(|s| s.content_hash == content_hash).map(|s| &s.card)
     }
 
-    /// Problems with the approval and publication records against this content: what
-    /// `modelcard check` reports, and why an imported file may not be trusted as approved.
-    pub fn integrity_problems(&self, card: &Card) -> Vec<Problem> {
-        let hash = canonical::content_hash(card);
-        let problem = |path: &str, message: String| Problem::new(Kind::Integrity, path, message);
-        let mut problems = Vec::new();
-        match (&self.approval, self.status) {
-            (None, Status::Approved) => problems.push(problem(
-                "workflow.status",
-                "says approved, but there is no approval".to_owned(),
-            )),
-            (Some(approval), Status::Approved) if approval.content_hash != hash => {
-                problems.push(problem(
-                    "workflow.approval.content_hash",
-                    format!("is {}, but the content hashes to {hash}", approval.content_hash),
-                ))
-            }
-            _ => {}
-        }
-        if self.status == Status::Published {
-            match self.current_publication() {
-                None => problems.push(problem(
-                    "workflow.status",
-                    "says published, but there is no publication".to_owned(),
-                )),
-                Some(p) if p.content_hash != hash => problems.push(problem(
-                    "workflow.publications",
-                    format!(
-                        "version {} hashes to {}, but the content hashes to {hash}",
-                        p.version, p.content_hash
-                    ),
-                )),
-                Some(p) if p.approval.content_hash != p.content_hash => problems.push(problem(
-                    "workflow.publications",
-                    format!(
-                        "version {} was published with an approval of other content",
-                        p.version
-                    ),
-                )),
-                Some(_) => {}
-            }
-        }
-        problems
-    }
-
-    /// Makes an untrusted workflow (from an imported file) honest: a card whose approval
-    /// or publication does not match its content becomes a draft. Nothing is deleted;
-    /// returns what was wrong.
-    pub fn reconcile(&mut self, card: &Card) -> Vec<Problem> {
-        let problems = self.integrity_problems(card);
-        if !problems.is_empty() {
-            self.status = Status::Draft;
-            self.unlocked = false;
-        }
-        problems
-    }
-
     /// The publication in force: the newest one not superseded.
     pub fn current_publication(&self) -> Option<&Publication> {
         self.publications.iter().rev().find(|p| p.superseded_at.is_none())
@@ -333,16 +277,14 @@ mod tests {
     fn an_approval_that_does_not_match_the_content_is_not_trusted() {
         let card = crate::card::example::filled_card();
         let mut forged = Workflow { status: Status::Approved, ..Workflow::default() };
-        let problems: Vec<String> =
-            forged.integrity_problems(&card).iter().map(ToString::to_string).collect();
-        assert_eq!(problems, ["workflow.status: says approved, but there is no approval"]);
+        let findings: Vec<String> =
+            forged.integrity_findings(&card).iter().map(|f| format!("{}: {f}", f.path())).collect();
+        assert_eq!(findings, ["workflow.status: says approved, but there is no approval"]);
         forged.approval =
             Some(Approval { content_hash: "0".repeat(64), approved_at: 1, reviewers: vec![] });
-        let problems = forged.reconcile(&card);
-        assert!(
-            problems[0].to_string().starts_with("workflow.approval.content_hash: is 000"),
-            "{problems:?}"
-        );
+        let findings = forged.reconcile(&card);
+        assert_eq!(findings[0].path(), "workflow.approval.content_hash");
+        assert!(findings[0].to_string().starts_with("is 000"), "{findings:?}");
         assert_eq!(forged.status, Status::Draft);
         assert!(forged.approval.is_some(), "nothing is deleted");
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{Backend, Decoded, DraftRecord, Drafts, StorageError, decode};
-use crate::formats::json::SCHEMA_VERSION;
+use crate::document::SCHEMA_VERSION;
 
 /// Names the file format, so a restore can refuse files that are not backups.
 pub const FORMAT: &str = "model-card-studio/backup";
@@ -35,12 +35,12 @@ pub fn bundle<B: Backend>(drafts: &Drafts<B>, now: u64) -> Result<String, Storag
         drafts: &records,
     };
     let compact = serde_json::to_string(&bundle).map_err(|e| StorageError::Other(e.to_string()))?;
-    Ok(crate::formats::json::prettify(&compact))
+    Ok(crate::document::prettify(&compact))
 }
 
 /// What a restore will do with one draft of the backup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
+pub enum RestoreAction {
     /// Not in this browser: added.
     Add,
     /// Older here than in the backup: replaced by the backup's version.
@@ -56,29 +56,32 @@ pub enum Action {
 
 /// One line of the restore plan.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Step {
-    pub action: Action,
+pub struct RestoreItem {
+    pub action: RestoreAction,
     pub record: DraftRecord,
 }
 
 /// What a restore will do, shown to the user before anything is written.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Plan {
-    pub steps: Vec<Step>,
+pub struct RestorePlan {
+    pub items: Vec<RestoreItem>,
     /// Drafts in the backup that could not be read, with why.
     pub skipped: Vec<String>,
 }
 
-impl Plan {
-    pub fn count(&self, action: Action) -> usize {
-        self.steps.iter().filter(|step| step.action == action).count()
+impl RestorePlan {
+    pub fn count(&self, action: RestoreAction) -> usize {
+        self.items.iter().filter(|item| item.action == action).count()
     }
 
     /// Whether applying the plan would write anything.
     pub fn writes(&self) -> bool {
-        self.steps
-            .iter()
-            .any(|step| matches!(step.action, Action::Add | Action::Replace | Action::AddCopy))
+        self.items.iter().any(|item| {
+            matches!(
+                item.action,
+                RestoreAction::Add | RestoreAction::Replace | RestoreAction::AddCopy
+            )
+        })
     }
 }
 
@@ -90,14 +93,14 @@ pub enum BackupError {
 }
 
 /// Works out what restoring `text` would do, without writing anything.
-pub fn plan<B: Backend>(drafts: &Drafts<B>, text: &str) -> Result<Plan, BackupError> {
+pub fn plan<B: Backend>(drafts: &Drafts<B>, text: &str) -> Result<RestorePlan, BackupError> {
     let bundle: BundleIn =
         serde_json::from_str(text).map_err(|e| BackupError::NotABackup(e.to_string()))?;
     if bundle.format != FORMAT {
         return Err(BackupError::NotABackup(format!("its format is \"{}\"", bundle.format)));
     }
     let local = drafts.summaries_by_id();
-    let mut plan = Plan::default();
+    let mut plan = RestorePlan::default();
     for (position, value) in bundle.drafts.into_iter().enumerate() {
         let record = match decode(&value.to_string()) {
             Decoded::Current { record, .. } => record,
@@ -114,14 +117,14 @@ pub fn plan<B: Backend>(drafts: &Drafts<B>, text: &str) -> Result<Plan, BackupEr
             }
         };
         let action = match local.get(record.id.as_str()) {
-            None => Action::Add,
-            Some(here) if here.is_read_only() => Action::KeepNewer,
-            Some(here) if here.generation < record.generation => Action::Replace,
-            Some(here) if here.generation > record.generation => Action::KeepNewer,
-            Some(here) if here.updated_at == record.updated_at => Action::Unchanged,
-            Some(_) => Action::AddCopy,
+            None => RestoreAction::Add,
+            Some(here) if here.is_read_only() => RestoreAction::KeepNewer,
+            Some(here) if here.generation < record.generation => RestoreAction::Replace,
+            Some(here) if here.generation > record.generation => RestoreAction::KeepNewer,
+            Some(here) if here.updated_at == record.updated_at => RestoreAction::Unchanged,
+            Some(_) => RestoreAction::AddCopy,
         };
-        plan.steps.push(Step { action, record });
+        plan.items.push(RestoreItem { action, record });
     }
     Ok(plan)
 }
@@ -129,21 +132,21 @@ pub fn plan<B: Backend>(drafts: &Drafts<B>, text: &str) -> Result<Plan, BackupEr
 /// Applies a plan. `new_id` names the copies. Returns how many drafts were written.
 pub fn apply<B: Backend>(
     drafts: &mut Drafts<B>,
-    plan: &Plan,
+    plan: &RestorePlan,
     mut new_id: impl FnMut() -> String,
 ) -> Result<usize, StorageError> {
     let mut written = 0;
-    for step in &plan.steps {
-        match step.action {
-            Action::Add | Action::Replace => drafts.put(&step.record)?,
-            Action::AddCopy => {
-                let mut copy = step.record.clone();
+    for item in &plan.items {
+        match item.action {
+            RestoreAction::Add | RestoreAction::Replace => drafts.put(&item.record)?,
+            RestoreAction::AddCopy => {
+                let mut copy = item.record.clone();
                 copy.id = new_id();
                 copy.card.model_details.name =
                     format!("{} (from backup)", copy.card.model_details.name.trim());
                 drafts.put(&copy)?;
             }
-            Action::Unchanged | Action::KeepNewer => continue,
+            RestoreAction::Unchanged | RestoreAction::KeepNewer => continue,
         }
         written += 1;
     }
@@ -173,7 +176,7 @@ mod tests {
 
         let mut elsewhere = Drafts::open(MemoryBackend::default()).unwrap();
         let plan = plan(&elsewhere, &text).unwrap();
-        assert_eq!(plan.count(Action::Add), 2);
+        assert_eq!(plan.count(RestoreAction::Add), 2);
         assert_eq!(apply(&mut elsewhere, &plan, || unreachable!()).unwrap(), 2);
         assert_eq!(
             elsewhere.summaries(),
@@ -209,11 +212,11 @@ mod tests {
         // ...and d changed in the backup at the same generation: they diverged.
 
         let plan = plan(&here, &newer_backup.to_string()).unwrap();
-        let action = |id: &str| plan.steps.iter().find(|s| s.record.id == id).unwrap().action;
-        assert_eq!(action("a"), Action::KeepNewer);
-        assert_eq!(action("b"), Action::Unchanged);
-        assert_eq!(action("c"), Action::Replace);
-        assert_eq!(action("d"), Action::AddCopy);
+        let action = |id: &str| plan.items.iter().find(|s| s.record.id == id).unwrap().action;
+        assert_eq!(action("a"), RestoreAction::KeepNewer);
+        assert_eq!(action("b"), RestoreAction::Unchanged);
+        assert_eq!(action("c"), RestoreAction::Replace);
+        assert_eq!(action("d"), RestoreAction::AddCopy);
 
         let mut ids = 0;
         apply(&mut here, &plan, || {

@@ -9,7 +9,7 @@
 //! - `model-card-studio/v1/session`: the id of the draft that was open.
 //!
 //! The `v1` in the keys is the version of this layout. The card's schema version is
-//! inside each record (see `formats::json::SCHEMA_VERSION`).
+//! inside each record (see `document::SCHEMA_VERSION`).
 
 pub mod backup;
 #[cfg(target_arch = "wasm32")]
@@ -20,7 +20,7 @@ mod record;
 
 pub use library::{DraftOpError, Drafts, LoadError, Loaded, SaveError, check_generation};
 pub use memory::MemoryBackend;
-pub use record::{Decoded, DraftRecord, DraftSummary, Problem, decode};
+pub use record::{Decoded, DraftRecord, DraftSummary, StorageProblem, decode};
 
 /// The namespace of every key this app writes.
 pub const PREFIX: &str = "model-card-studio/v1/";

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::card::Card;
-use crate::formats::json::{SCHEMA_VERSION, VersionError, from_upgraded, upgrade};
+use crate::document::version::{SCHEMA_VERSION, VersionError, from_upgraded, upgrade};
 use crate::review::{Status, Workflow};
 
 /// One stored draft: the document plus what storage needs to know about it.
@@ -94,7 +94,7 @@ impl DraftSummary {
 /// A stored record that cannot be read. It stays where it is, untouched, and is offered
 /// for download; only the user can delete it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Problem {
+pub struct StorageProblem {
     pub key: String,
     pub reason: String,
     /// Bytes, as stored.

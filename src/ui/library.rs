@@ -13,7 +13,7 @@ use super::workspace::{Workspace, display_name};
 use crate::display::{bytes, plural, relative_time};
 use crate::review::Status;
 use crate::storage::DraftSummary;
-use crate::storage::backup::{Action, Plan};
+use crate::storage::backup::{RestoreAction, RestorePlan};
 
 /// Which drafts the table shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -341,7 +341,7 @@ fn RenameDialog(rename: RwSignal<Option<DraftSummary>>) -> impl IntoView {
 fn RestoreBackup() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let dialog = NodeRef::<Dialog>::new();
-    let plan = RwSignal::new(None::<Plan>);
+    let plan = RwSignal::new(None::<RestorePlan>);
     let pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
@@ -373,12 +373,12 @@ fn RestoreBackup() -> impl IntoView {
         }
         close();
     };
-    let line = |action: Action| match action {
-        Action::Add => "added",
-        Action::Replace => "replaces the older version here",
-        Action::Unchanged => "already here, unchanged",
-        Action::KeepNewer => "kept as it is here: the version here is newer",
-        Action::AddCopy => "changed both here and in the backup: added as a copy",
+    let line = |action: RestoreAction| match action {
+        RestoreAction::Add => "added",
+        RestoreAction::Replace => "replaces the older version here",
+        RestoreAction::Unchanged => "already here, unchanged",
+        RestoreAction::KeepNewer => "kept as it is here: the version here is newer",
+        RestoreAction::AddCopy => "changed both here and in the backup: added as a copy",
     };
     view! {
         <label class="button secondary" for="restore-file">"Restore from backup"</label>
@@ -390,24 +390,24 @@ fn RestoreBackup() -> impl IntoView {
                     .map(|found| {
                         let summary = format!(
                             "{} added, {} replaced, {} kept because they are newer here, {} added as copies, {} unchanged.",
-                            found.count(Action::Add),
-                            found.count(Action::Replace),
-                            found.count(Action::KeepNewer),
-                            found.count(Action::AddCopy),
-                            found.count(Action::Unchanged),
+                            found.count(RestoreAction::Add),
+                            found.count(RestoreAction::Replace),
+                            found.count(RestoreAction::KeepNewer),
+                            found.count(RestoreAction::AddCopy),
+                            found.count(RestoreAction::Unchanged),
                         );
                         let writes = found.writes();
                         view! {
                             <p data-testid="restore-summary">{summary}</p>
                             <ul class="restore-plan">
                                 {found
-                                    .steps
+                                    .items
                                     .iter()
-                                    .map(|step| {
+                                    .map(|item| {
                                         view! {
                                             <li>
-                                                <strong>{display_name(&step.record.card.model_details.name)}</strong>
-                                                {format!(": {}", line(step.action))}
+                                                <strong>{display_name(&item.record.card.model_details.name)}</strong>
+                                                {format!(": {}", line(item.action))}
                                             </li>
                                         }
                                     })

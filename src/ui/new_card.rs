@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::workspace::Workspace;
 use crate::card::templates::Template;
-use crate::formats::json::Document;
+use crate::document::Document;
 
 /// The "New card" button and its template dialog.
 #[component]

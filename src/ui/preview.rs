@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::state::Studio;
 use crate::card::Card;
-use crate::formats::json::Document;
-use crate::formats::markdown::document_sections;
+use crate::document::Document;
+use crate::markdown::document_sections;
 use crate::render::chart::results_chart;
 use crate::render::markdown_to_html;
 use crate::review::Workflow;
@@ -50,7 +50,7 @@ pub fn CardView(
 
 #[component]
 fn PreviewSection(
-    sections: Memo<Vec<crate::formats::markdown::MarkdownSection>>,
+    sections: Memo<Vec<crate::markdown::MarkdownSection>>,
     card: Signal<Card>,
     id: String,
 ) -> impl IntoView {

@@ -12,8 +12,8 @@ use super::workspace::Workspace;
 use crate::card::Card;
 use crate::card::fields;
 use crate::display::{date, rfc3339};
-use crate::formats::json;
-use crate::formats::markdown;
+use crate::document;
+use crate::markdown;
 use crate::review::checklist::{CHECKLIST, ChecklistItem, Tick, set_tick, tick_of};
 use crate::review::{
     Approval, Decision, EventKind, ReviewInput, SectionComment, SnapshotKind, Status, SubmitError,
@@ -405,7 +405,7 @@ fn PublishedPanel() -> impl IntoView {
         let (filename, mime, text) = if markdown_file {
             (format!("{stem}.md"), "text/markdown", markdown::document_to_markdown(&document))
         } else {
-            (format!("{stem}.json"), "application/json", json::to_json(&document))
+            (format!("{stem}.json"), "application/json", document::to_json(&document))
         };
         workspace.offer_open_card(document.card, &filename, mime, &text);
     };

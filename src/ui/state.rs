@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::card::Card;
 use crate::review::Workflow;
-use crate::storage::{DraftSummary, Problem, Usage};
+use crate::storage::{DraftSummary, StorageProblem, Usage};
 use crate::undo::History;
 
 /// The state every screen shares.
@@ -23,13 +23,13 @@ pub struct Studio {
     pub screen: RwSignal<Screen>,
     /// The library: every draft's summary, and the records that could not be read.
     pub drafts: RwSignal<Vec<DraftSummary>>,
-    pub problems: RwSignal<Vec<Problem>>,
+    pub problems: RwSignal<Vec<StorageProblem>>,
     /// The latest message for the user: an import result or an error.
     pub notice: RwSignal<Option<Notice>>,
     /// A short message with an "Undo" action, e.g. after a delete.
     pub toast: RwSignal<Option<Toast>>,
     /// What the last import or export mapped, kept as written, or could not carry.
-    pub report: RwSignal<Option<Report>>,
+    pub report: RwSignal<Option<FileReport>>,
     /// A metrics file waiting for the user to see and accept what it changes.
     pub metrics: RwSignal<Option<PendingMetrics>>,
     /// Whether files are being dragged over the page.
@@ -170,13 +170,13 @@ pub struct Notice {
 
 /// A report on a file that came in or went out, shown until dismissed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Report {
+pub struct FileReport {
     pub title: String,
     /// Headed lists, e.g. "Kept as written" and its items; empty ones are left out.
     pub groups: Vec<(&'static str, Vec<String>)>,
 }
 
-impl Report {
+impl FileReport {
     pub fn new(title: String, groups: Vec<(&'static str, Vec<String>)>) -> Self {
         let groups = groups.into_iter().filter(|(_, items)| !items.is_empty()).collect();
         Self { title, groups }
@@ -186,7 +186,7 @@ impl Report {
 /// A card opened read-only in the viewer, and where it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Viewed {
-    pub document: crate::formats::json::Document,
+    pub document: crate::document::Document,
     /// "a share link" or the file's name.
     pub source: String,
 }

@@ -13,8 +13,8 @@ use super::preview::CardView;
 use super::state::{NoticeKind, Screen, Studio, Viewed};
 use super::workspace::Workspace;
 use crate::display::date;
+use crate::document::{self, Document};
 use crate::formats::job::{Answer, Job};
-use crate::formats::json::{self, Document};
 use crate::formats::share::FRAGMENT_PREFIX;
 use crate::review::Status;
 
@@ -168,7 +168,7 @@ pub fn ShareLink() -> impl IntoView {
         if let Some(dialog) = dialog.get() {
             let _ = dialog.show_modal();
         }
-        let document = json::to_json(&workspace.document());
+        let document = document::to_json(&workspace.document());
         spawn_local(async move {
             let answer = formats_worker::run(Job::Share { document }).await;
             link.set(Some(match answer {

@@ -13,15 +13,16 @@ use web_sys::VisibilityState;
 use super::browser::{download, measure, now_ms, random_id};
 use super::formats_worker;
 use super::state::{
-    NoticeKind, PendingMetrics, Report, SaveState, Screen, StorageInfo, Studio, Toast, UndoAction,
+    FileReport, NoticeKind, PendingMetrics, SaveState, Screen, StorageInfo, Studio, Toast,
+    UndoAction,
 };
 use crate::card::Card;
 use crate::display::plural;
+use crate::document::{self, Document};
 use crate::formats::job::{Answer, Job};
-use crate::formats::json::{self, Document};
 use crate::formats::{self, ExportFormat, ImportOutcome, metrics};
 use crate::review::Workflow;
-use crate::storage::backup::{self, Plan};
+use crate::storage::backup::{self, RestorePlan};
 use crate::storage::browser::AnyBackend;
 use crate::storage::{DraftRecord, Drafts, LoadError, SaveError, StorageError, draft_key};
 
@@ -226,8 +227,9 @@ impl Workspace {
         );
     }
 
-    fn open_imported(&self, name: &str, report: ImportOutcome) {
-        let format = report.format.label();
+    fn open_imported(&self, name: &str, outcome: ImportOutcome) {
+        let ImportOutcome { document, format, report } = outcome;
+        let format = format.label();
         let mut message = format!("Imported {name} as {format}, as a new draft.");
         if !report.kept_raw.is_empty() {
             message.push_str(&format!(
@@ -238,8 +240,8 @@ impl Workspace {
         if !report.problems.is_empty() {
             message.push_str(&format!(" Problems: {}.", report.problems.join("; ")));
         }
-        self.create(report.document, Some(message));
-        self.studio.report.set(Some(Report::new(
+        self.create(document, Some(message));
+        self.studio.report.set(Some(FileReport::new(
             format!("Imported {name} ({format})"),
             vec![
                 ("Could not be read", report.problems),
@@ -272,20 +274,20 @@ impl Workspace {
     pub fn export(&self, format: ExportFormat) {
         let document = self.document();
         let filename = format!("{}.{}", formats::file_stem(&document.card), format.extension());
-        if format == ExportFormat::Json {
-            let text = json::to_json(&document);
+        if format == ExportFormat::CardJson {
+            let text = document::to_json(&document);
             self.offer_open_card(document.card, &filename, format.mime(), &text);
             return;
         }
         let workspace = *self;
-        let job = Job::Export { document: json::to_json(&document), format };
+        let job = Job::Export { document: document::to_json(&document), format };
         let card = document.card;
         spawn_local(async move {
             match formats_worker::run(job).await {
                 Answer::Exported { text, notes } => {
                     workspace.offer_open_card(card, &filename, format.mime(), &text);
                     let report = (!notes.is_empty()).then(|| {
-                        Report::new(
+                        FileReport::new(
                             format!("Downloaded {filename}"),
                             vec![("Not carried over as a field of its own", notes)],
                         )
@@ -639,7 +641,7 @@ impl Workspace {
     pub fn download_open_draft(&self) {
         let document = self.document();
         let stem = crate::formats::file_stem(&document.card);
-        let text = json::to_json(&document);
+        let text = document::to_json(&document);
         self.offer_open_card(document.card, &format!("{stem}.json"), "application/json", &text);
     }
 
@@ -711,13 +713,13 @@ impl Workspace {
     }
 
     /// Works out what restoring a backup would do, without writing anything.
-    pub fn plan_restore(&self, text: &str) -> Result<Plan, String> {
+    pub fn plan_restore(&self, text: &str) -> Result<RestorePlan, String> {
         self.flush();
         self.with_session(|s| backup::plan(&s.drafts, text).map_err(|e| e.to_string()))
             .unwrap_or_else(|| Err("the library is busy; try again".into()))
     }
 
-    pub fn apply_restore(&self, plan: &Plan) {
+    pub fn apply_restore(&self, plan: &RestorePlan) {
         let now = now_ms();
         let mut serial = 0;
         let outcome = self.with_session(|s| {

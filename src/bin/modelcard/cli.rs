@@ -11,7 +11,7 @@ use model_card_studio::card::completeness::Completeness;
 use model_card_studio::card::templates::Template;
 use model_card_studio::card::{Card, ModelInfo};
 use model_card_studio::check::{self, Kind};
-use model_card_studio::formats::json::{self, Document};
+use model_card_studio::document::{self, Document};
 use model_card_studio::formats::{self, ExportFormat, ImportOutcome, MAX_IMPORT_BYTES};
 
 /// Make, convert and check ML model cards: Hugging Face README.md, Model Card Toolkit
@@ -96,8 +96,8 @@ enum To {
 impl From<To> for ExportFormat {
     fn from(to: To) -> Self {
         match to {
-            To::Json => Self::Json,
-            To::Md => Self::Markdown,
+            To::Json => Self::CardJson,
+            To::Md => Self::HfReadme,
             To::Mct => Self::Mct,
             To::Html => Self::Html,
         }
@@ -124,7 +124,7 @@ pub fn main() -> ExitCode {
         Command::Export { file, output } => export(&file, &output),
         Command::Check { file } => check(&file),
         Command::Schema { output } => {
-            write_output(output.as_deref(), &json::json_schema()).map(|()| ExitCode::SUCCESS)
+            write_output(output.as_deref(), &document::json_schema()).map(|()| ExitCode::SUCCESS)
         }
     };
     outcome.unwrap_or_else(|Failure(message)| {
@@ -149,13 +149,13 @@ fn new(from: Option<&Path>, template: &str, output: &Output) -> Outcome {
 fn import(path: &Path, output: Option<&Path>) -> Outcome {
     let outcome = read_card(path)?;
     eprint!("{}", import_report(path, &outcome));
-    write_output(output, &json::to_json(&outcome.document))?;
+    write_output(output, &document::to_json(&outcome.document))?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn export(path: &Path, output: &Output) -> Outcome {
     let outcome = read_card(path)?;
-    if !outcome.problems.is_empty() {
+    if !outcome.report.problems.is_empty() {
         eprint!("{}", import_report(path, &outcome));
     }
     write_document(&outcome.document, output)
@@ -209,10 +209,10 @@ fn read_card(path: &Path) -> Result<ImportOutcome, Failure> {
 fn import_report(path: &Path, outcome: &ImportOutcome) -> String {
     let mut report = format!("{}: read as {}\n", path.display(), outcome.format.label());
     for (title, lines) in [
-        ("mapped", &outcome.mapped),
-        ("kept as written", &outcome.kept_raw),
-        ("could not be read", &outcome.problems),
-        ("note", &outcome.notes),
+        ("mapped", &outcome.report.mapped),
+        ("kept as written", &outcome.report.kept_raw),
+        ("could not be read", &outcome.report.problems),
+        ("note", &outcome.report.notes),
     ] {
         for line in lines {
             let _ = writeln!(report, "  {title}: {line}");

@@ -7,9 +7,9 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
 
-use super::Report;
 use crate::card::{Card, CustomSection, Owner, Risk, licenses};
-use crate::formats::markdown;
+use crate::formats::ImportReport;
+use crate::markdown;
 
 /// The template's filler, never content.
 const PLACEHOLDER: &str = "[More Information Needed]";
@@ -199,14 +199,15 @@ fn heading_title(source: &str) -> String {
 /// an export read back the same: a heading kept inside a field is written at least at
 /// level 5, deeper than any heading the template uses; and a custom section is never
 /// deeper than the one before it, since an export writes them one after the other.
-pub fn import(body: &str, card: &mut Card, report: &mut Report) {
+pub fn import(body: &str, card: &mut Card, report: &mut ImportReport) {
+    let mut fillers = 0;
     let (preamble, blocks) = blocks(body);
     let mut field_open: Option<(TextField, u8)> = None;
     let mut custom_open: Option<(usize, u8)> = None;
-    let mut summary = clean(&preamble, report);
+    let mut summary = clean(&preamble, &mut fillers);
     let mut titled = false;
     for (index, block) in blocks.iter().enumerate() {
-        let text = clean(&block.text, report);
+        let text = clean(&block.text, &mut fillers);
         // The first heading, if it is a level-1 heading, is the model's name.
         if index == 0 && block.level == 1 {
             let name = block.title.strip_prefix("Model Card for ").unwrap_or(&block.title);
@@ -278,6 +279,9 @@ pub fn import(body: &str, card: &mut Card, report: &mut Report) {
         report.mapped.push("text before the first heading (as the summary)".into());
     }
     append(&mut card.model_details.summary, &summary);
+    if fillers > 0 {
+        report.notes.push(format!("{fillers} \"{PLACEHOLDER}\" filler(s) were left out."));
+    }
 }
 
 fn heading(block: &Block) -> String {
@@ -307,7 +311,7 @@ fn append(target: &mut String, text: &str) {
 
 /// A section's text without our status notice, the template filler and the blank lines
 /// around it.
-fn clean(text: &str, report: &mut Report) -> String {
+fn clean(text: &str, fillers: &mut usize) -> String {
     let mut kept: Vec<&str> = Vec::new();
     let mut in_notice = false;
     for line in text.lines() {
@@ -327,7 +331,7 @@ fn clean(text: &str, report: &mut Report) -> String {
         }
         in_notice = false;
         if line.trim() == PLACEHOLDER {
-            report.fillers += 1;
+            *fillers += 1;
             continue;
         }
         kept.push(line);
@@ -637,9 +641,9 @@ fn read_citation(text: &str, card: &mut Card) -> String {
 mod tests {
     use super::*;
 
-    fn read(body: &str) -> (Card, Report) {
+    fn read(body: &str) -> (Card, ImportReport) {
         let mut card = Card::default();
-        let mut report = Report::default();
+        let mut report = ImportReport::default();
         import(body, &mut card, &mut report);
         (card, report)
     }
@@ -721,7 +725,7 @@ mod tests {
     #[test]
     fn our_risks_table_is_read_back_and_other_tables_stay_text() {
         let mut card = Card::default();
-        let mut report = Report::default();
+        let mut report = ImportReport::default();
         let text = "## Ethical Considerations\n\nNotes.\n\n| Risk | Mitigation |\n| --- | --- |\n| Bias \\| drift | Audit *often* |\n";
         import(text, &mut card, &mut report);
         let section = &card.ethical_considerations;

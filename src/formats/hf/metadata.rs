@@ -1,9 +1,9 @@
 //! The front matter's keys: the ones the card has fields for are mapped to them and
 //! written back from them; every other key is kept verbatim, in order.
 
-use super::Report;
 use super::model_index;
 use crate::card::Card;
+use crate::formats::ImportReport;
 use crate::formats::yaml::{self, Node, number_or_string, string};
 
 /// The front-matter key that carries the whole document for a lossless re-import.
@@ -66,15 +66,16 @@ pub fn import(
     yaml_text: &str,
     first_line: usize,
     card: &mut Card,
-    report: &mut Report,
+    report: &mut ImportReport,
 ) -> Option<String> {
     let meta = &mut card.hf_metadata;
-    let keep_all_raw = |meta: &mut crate::card::HfMetadata, report: &mut Report, why: String| {
-        meta.extra_yaml = ensure_newline(yaml_text);
-        meta.raw_front_matter = true;
-        report.problems.push(why);
-        report.kept_raw.push("the whole front matter, as written".into());
-    };
+    let keep_all_raw =
+        |meta: &mut crate::card::HfMetadata, report: &mut ImportReport, why: String| {
+            meta.extra_yaml = ensure_newline(yaml_text);
+            meta.raw_front_matter = true;
+            report.problems.push(why);
+            report.kept_raw.push("the whole front matter, as written".into());
+        };
     let root = match yaml::parse(yaml_text) {
         Ok(root) => root,
         Err(error) => {

@@ -13,44 +13,27 @@ mod metadata;
 mod model_index;
 
 use crate::card::Card;
-use crate::formats::json::{self, Document};
-use crate::formats::markdown;
+use crate::document::{self, Document};
+use crate::formats::ImportReport;
+use crate::markdown;
 
 pub use metadata::PAYLOAD_KEY;
 
-/// What an import did: for the user, and for `modelcard import`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Report {
-    /// What was read into fields.
-    pub mapped: Vec<String>,
-    /// What was kept as it was written (unknown keys, unknown sections).
-    pub kept_raw: Vec<String>,
-    /// What could not be read, with where.
-    pub problems: Vec<String>,
-    /// How many "[More Information Needed]" fillers were left out.
-    pub fillers: usize,
-}
-
-/// A README read into a document.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Imported {
-    pub document: Document,
-    pub report: Report,
-}
-
 /// Reads a README. It never fails: what cannot be read is kept and reported.
-pub fn import(text: &str) -> Imported {
+pub fn import(text: &str) -> (Document, ImportReport) {
     let split = front_matter::split(text);
     let mut card = Card::default();
-    let mut report = Report::default();
+    let mut report = ImportReport::default();
     let payload = match &split.yaml {
         Some(yaml) => metadata::import(yaml, split.yaml_first_line, &mut card, &mut report),
         None => None,
     };
     if let Some(document) = payload.as_deref().and_then(|p| faithful_payload(p, text)) {
-        report.mapped = vec!["everything: the file is an unedited Model Card Studio export".into()];
-        report.kept_raw.clear();
-        return Imported { document, report };
+        let report = ImportReport {
+            mapped: vec!["everything: the file is an unedited Model Card Studio export".into()],
+            ..ImportReport::default()
+        };
+        return (document, report);
     }
     if payload.is_some() {
         report.problems.push(
@@ -58,7 +41,7 @@ pub fn import(text: &str) -> Imported {
         );
     }
     body::import(&split.body, &mut card, &mut report);
-    Imported { document: Document::new(card), report }
+    (Document::new(card), report)
 }
 
 /// What is wrong with front matter kept as written (`hf_metadata.extra_yaml`): the
@@ -66,7 +49,7 @@ pub fn import(text: &str) -> Imported {
 /// not map (a malformed model-index, say) stays there until it is fixed.
 pub fn extra_yaml_problems(yaml: &str) -> Vec<String> {
     let mut scratch = Card::default();
-    let mut report = Report::default();
+    let mut report = ImportReport::default();
     metadata::import(yaml, 1, &mut scratch, &mut report);
     report.problems
 }
@@ -106,13 +89,13 @@ pub fn without_payload(readme: &str) -> String {
 
 /// The embedded document, if exporting it again gives exactly this README.
 fn faithful_payload(payload: &str, text: &str) -> Option<Document> {
-    let document = json::from_json(payload).ok()?.document;
+    let document = document::from_json(payload).ok()?;
     (export(&document) == front_matter::normalise(text)).then_some(document)
 }
 
 /// Writes a README for the Hub.
 pub fn export(document: &Document) -> String {
-    let payload = json::to_json(document);
+    let payload = document::to_json(document);
     let yaml = metadata::export(&document.card, payload.trim_end());
     let body = markdown::document_to_markdown(document);
     let readme = if yaml.trim().is_empty() { body } else { format!("---\n{yaml}---\n{body}") };

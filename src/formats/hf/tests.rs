@@ -25,7 +25,7 @@ fn corpus() -> Vec<(String, String)> {
     cards
 }
 
-fn card_of(name: &str) -> Imported {
+fn card_of(name: &str) -> (Document, ImportReport) {
     let (_, text) = corpus().into_iter().find(|(file, _)| file.starts_with(name)).unwrap();
     import(&text)
 }
@@ -34,11 +34,11 @@ fn card_of(name: &str) -> Imported {
 fn every_corpus_card_survives_import_export_import() {
     for (name, text) in corpus() {
         let first = import(&text);
-        let exported = export(&first.document);
+        let exported = export(&first.0);
         let second = import(&exported);
-        assert_eq!(second.document, first.document, "{name}: the round trip changed the card");
+        assert_eq!(second.0, first.0, "{name}: the round trip changed the card");
         // And exporting again writes the very same file.
-        assert_eq!(export(&second.document), exported, "{name}: the export is not stable");
+        assert_eq!(export(&second.0), exported, "{name}: the export is not stable");
     }
 }
 
@@ -47,10 +47,10 @@ fn every_corpus_card_survives_a_round_trip_through_its_text_alone() {
     // Without the embedded copy, as if the README had been edited on the Hub: the text
     // alone must carry the same card.
     for (name, text) in corpus() {
-        let first = import(&text).document;
+        let first = import(&text).0;
         let exported = export(&first);
         let text_only = without_payload(&exported);
-        let second = import(&text_only).document;
+        let second = import(&text_only).0;
         if let Some(difference) = first_difference(&first.card, &second.card) {
             panic!("{name}: the text alone does not carry the card: {difference}");
         }
@@ -90,7 +90,7 @@ fn first_difference(a: &crate::card::Card, b: &crate::card::Card) -> Option<Stri
 
 #[test]
 fn maps_the_known_front_matter_keys() {
-    let arcee = card_of("arcee-ai").document.card;
+    let arcee = card_of("arcee-ai").0.card;
     assert_eq!(arcee.model_details.base_models, ["meta-llama/Meta-Llama-3.1-8B-Instruct"]);
     assert_eq!(arcee.model_details.license.id, "llama3");
     let results = &arcee.quantitative_analysis.results;
@@ -98,7 +98,7 @@ fn maps_the_known_front_matter_keys() {
     assert_eq!(results[0].hf.source_name, "Open LLM Leaderboard");
     assert!(results[0].hf.dataset_args.contains("num_few_shot"), "{:?}", results[0].hf);
 
-    let autonlp = card_of("AryanLala").document.card;
+    let autonlp = card_of("AryanLala").0.card;
     assert_eq!(autonlp.environmental_impact.co2_emitted, "137.60574081887984");
     assert_eq!(autonlp.hf_metadata.tags, ["autonlp"]);
     assert!(
@@ -107,14 +107,14 @@ fn maps_the_known_front_matter_keys() {
         autonlp.hf_metadata.extra_yaml
     );
 
-    let comfy = card_of("Comfy-Org").document.card;
+    let comfy = card_of("Comfy-Org").0.card;
     assert_eq!(comfy.model_details.license.id, "other");
     assert_eq!(comfy.model_details.license.name, "flux-1-dev-non-commercial-license");
 }
 
 #[test]
 fn keeps_unknown_keys_verbatim_and_in_order() {
-    let yi = card_of("01-ai__Yi-6B").document.card;
+    let yi = card_of("01-ai__Yi-6B").0.card;
     let extra = &yi.hf_metadata.extra_yaml;
     assert!(extra.contains("widget:"), "{extra}");
     let order = &yi.hf_metadata.key_order;
@@ -130,7 +130,7 @@ fn keeps_unknown_keys_verbatim_and_in_order() {
 
 #[test]
 fn an_unclosed_front_matter_is_no_metadata() {
-    let t5 = card_of("NlpHUST").document.card;
+    let t5 = card_of("NlpHUST").0.card;
     assert!(t5.hf_metadata.key_order.is_empty());
     assert_eq!(
         t5.model_details.description,
@@ -141,10 +141,10 @@ fn an_unclosed_front_matter_is_no_metadata() {
 #[test]
 fn malformed_yaml_is_reported_with_its_position_and_kept() {
     let imported = card_of("qqhann");
-    let problem = &imported.report.problems[0];
+    let problem = &imported.1.problems[0];
     assert!(problem.starts_with("The front matter is not valid YAML:"), "{problem}");
     assert!(problem.contains("line 7"), "the TODO line is line 7 of the file: {problem}");
-    let card = &imported.document.card;
+    let card = &imported.0.card;
     assert!(card.hf_metadata.raw_front_matter);
     assert!(card.hf_metadata.extra_yaml.contains("model-index:"));
     assert_eq!(
@@ -156,15 +156,15 @@ fn malformed_yaml_is_reported_with_its_position_and_kept() {
 #[test]
 fn a_malformed_model_index_is_reported_and_kept_as_written() {
     let spacy = card_of("spacy");
-    let problem = spacy.report.problems.iter().find(|p| p.starts_with("model-index")).unwrap();
+    let problem = spacy.1.problems.iter().find(|p| p.starts_with("model-index")).unwrap();
     assert!(problem.contains("a result has no dataset (line"), "{problem}");
-    assert!(spacy.document.card.hf_metadata.extra_yaml.contains("model-index:"));
-    assert!(spacy.document.card.quantitative_analysis.results.is_empty());
+    assert!(spacy.0.card.hf_metadata.extra_yaml.contains("model-index:"));
+    assert!(spacy.0.card.quantitative_analysis.results.is_empty());
 }
 
 #[test]
 fn reads_windows_line_endings() {
-    let crlf = card_of("huggingface_hub-fixtures").document.card;
+    let crlf = card_of("huggingface_hub-fixtures").0.card;
     assert_eq!(crlf.model_details.name, "Hello old Windows line breaks");
     assert!(!crlf.hf_metadata.extra_yaml.contains('\r'));
 }
@@ -179,9 +179,9 @@ fn our_own_card_round_trips_exactly() {
         "{}",
         &readme[..80]
     );
-    assert_eq!(import(&readme).document, document);
+    assert_eq!(import(&readme).0, document);
     // Its text alone carries the metadata too.
-    let text_only = import(&without_payload(&readme)).document.card;
+    let text_only = import(&without_payload(&readme)).0.card;
     // What a user sees of each result (the export fills in the Hub's required ids).
     let visible = |card: &crate::card::Card| -> Vec<String> {
         card.quantitative_analysis

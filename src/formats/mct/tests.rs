@@ -1,7 +1,10 @@
 //! MCT against the real cards and schemas in `../shared/corpus/mct`.
 
+use serde_json::json;
+
 use super::*;
 use crate::card::example::filled_card;
+use crate::document::Document;
 
 fn corpus(name: &str) -> Value {
     let path = format!("{}/../shared/corpus/mct/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -93,22 +96,22 @@ fn us_dates_are_read_as_iso_and_unreadable_dates_are_reported_on_export() {
     );
     let mut card = document.card;
     card.model_details.version.date = "12/25/2024".into();
-    let (text, report) = export(&Document::new(card.clone()));
+    let (text, notes) = export(&Document::new(card.clone()));
     assert!(text.contains("\"2024-12-25\""));
-    assert!(report.notes.iter().any(|n| n.contains("written as 2024-12-25")), "{:?}", report.notes);
+    assert!(notes.iter().any(|n| n.contains("written as 2024-12-25")), "{notes:?}");
     card.model_details.version.date = "last spring".into();
-    let (text, report) = export(&Document::new(card));
+    let (text, notes) = export(&Document::new(card));
     assert!(!text.contains("last spring"));
-    assert!(report.notes.iter().any(|n| n.contains("\"last spring\"") && n.contains("left out")));
+    assert!(notes.iter().any(|n| n.contains("\"last spring\"") && n.contains("left out")));
 }
 
 #[test]
 fn exports_validate_against_the_v002_schema() {
     for name in ["cats_vs_dogs_v0_0_1.json", "train_data.json"] {
         let (document, _) = import(corpus(name)).unwrap();
-        let (text, report) = export(&document);
+        let (text, notes) = export(&document);
         assert_valid_v002(&text);
-        assert!(report.notes.iter().all(|n| !n.contains("left out")), "{:?}", report.notes);
+        assert!(notes.iter().all(|n| !n.contains("left out")), "{notes:?}");
     }
     let (text, _) = export(&Document::new(filled_card()));
     assert_valid_v002(&text);
@@ -126,17 +129,15 @@ fn mct_round_trips_through_our_card() {
 
 #[test]
 fn fields_mct_lacks_are_moved_or_reported_never_dropped_silently() {
-    let (text, report) = export(&Document::new(filled_card()));
+    let (text, notes) = export(&Document::new(filled_card()));
     let value: Value = serde_json::from_str(&text).unwrap();
     let limitations = value["considerations"]["limitations"].to_string();
     assert!(limitations.contains("Out-of-scope uses: Photos of people"), "{limitations}");
     assert!(limitations.contains("Relevant factors: Lighting"), "{limitations}");
     assert!(value["considerations"]["tradeoffs"].to_string().contains("Not tested on photos"));
     assert_eq!(value["quantitative_analysis"]["performance_metrics"][3]["threshold"], "0.6");
-    assert!(
-        report.notes.iter().any(|n| n == "Out-of-scope uses went into considerations.limitations.")
-    );
-    let unplaced = report.notes.iter().find(|n| n.starts_with("MCT has no place for:")).unwrap();
+    assert!(notes.iter().any(|n| n == "Out-of-scope uses went into considerations.limitations."));
+    let unplaced = notes.iter().find(|n| n.starts_with("MCT has no place for:")).unwrap();
     for label in ["environmental impact", "how to get started", "glossary"] {
         assert!(unplaced.contains(label), "{unplaced}");
     }

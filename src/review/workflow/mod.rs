@@ -238,7 +238,7 @@ impl Workflow {
         Ok(())
     }
 
-    /// Keeps the workflow in step with an edit of the content: logs the edit (runs of
+    /// Keeps the workflow current with an edit of the content: logs the edit (runs of
     /// edits become one entry) and voids or restores the approval by the content hash.
     pub fn content_edited(&mut self, card: &Card, now: u64) {
         match self.history.last_mut() {

@@ -7,10 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use super::record::RecordHead;
 use super::{
-    Backend, DRAFT_PREFIX, Decoded, DraftRecord, DraftSummary, INDEX_KEY, Problem, SESSION_KEY,
-    StorageError, Usage, decode, draft_key, stored_size,
+    Backend, DRAFT_PREFIX, Decoded, DraftRecord, DraftSummary, INDEX_KEY, SESSION_KEY,
+    StorageError, StorageProblem, Usage, decode, draft_key, stored_size,
 };
-use crate::formats::json::SCHEMA_VERSION;
+use crate::document::SCHEMA_VERSION;
 use crate::review::Workflow;
 
 /// The index: a cache of every draft's summary and of the records found unreadable.
@@ -18,7 +18,7 @@ use crate::review::Workflow;
 struct Index {
     drafts: Vec<DraftSummary>,
     #[serde(default)]
-    quarantined: Vec<Problem>,
+    quarantined: Vec<StorageProblem>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -111,19 +111,19 @@ impl<B: Backend> Drafts<B> {
                     summary.schema_version = u32::try_from(schema_version).unwrap_or(u32::MAX);
                     index.drafts.push(summary);
                 }
-                Decoded::Future { schema_version, .. } => index.quarantined.push(Problem {
+                Decoded::Future { schema_version, .. } => index.quarantined.push(StorageProblem {
                     key: key.clone(),
                     reason: format!(
                         "saved by a newer version of the app (schema {schema_version}) in a shape this one cannot read"
                     ),
                     size,
                 }),
-                Decoded::Current { .. } => index.quarantined.push(Problem {
+                Decoded::Current { .. } => index.quarantined.push(StorageProblem {
                     key: key.clone(),
                     reason: "its id does not match its key".into(),
                     size,
                 }),
-                Decoded::Bad { reason } => index.quarantined.push(Problem { key: key.clone(), reason, size }),
+                Decoded::Bad { reason } => index.quarantined.push(StorageProblem { key: key.clone(), reason, size }),
             }
         }
 
@@ -148,7 +148,7 @@ impl<B: Backend> Drafts<B> {
     }
 
     /// Records that cannot be read, kept untouched.
-    pub fn problems(&self) -> &[Problem] {
+    pub fn problems(&self) -> &[StorageProblem] {
         &self.index.quarantined
     }
 
@@ -389,7 +389,7 @@ impl<B: Backend> Drafts<B> {
         let id = key.strip_prefix(DRAFT_PREFIX).unwrap_or_default().to_owned();
         self.index.drafts.retain(|summary| summary.id != id);
         if !self.index.quarantined.iter().any(|problem| problem.key == key) {
-            self.index.quarantined.push(Problem { key, reason, size });
+            self.index.quarantined.push(StorageProblem { key, reason, size });
         }
         let _ = self.write_index();
     }

@@ -5,7 +5,7 @@
 
 use crate::card::{Card, Dataset, MetricResult, licenses};
 use crate::display::date;
-use crate::formats::json::Document;
+use crate::document::Document;
 use crate::review::{Approval, Status};
 
 /// One top-level part of the rendered card: the title block or a `##` section.

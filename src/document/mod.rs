@@ -1,0 +1,34 @@
+//! A document: a card with its review workflow, as files and storage records hold it.
+//!
+//! This layer owns the document's shape and its versions: [`SCHEMA_VERSION`], the upgrades
+//! from every older version ([`version`]), our JSON text ([`json`]) and its JSON Schema.
+//! It knows no other file format; those live in `formats`, above it.
+
+pub mod json;
+#[cfg(not(target_arch = "wasm32"))]
+mod schema;
+pub mod version;
+
+use serde::{Deserialize, Serialize};
+
+use crate::card::Card;
+use crate::review::Workflow;
+
+pub use json::{DocumentError, from_json, prettify, to_json};
+#[cfg(not(target_arch = "wasm32"))]
+pub use schema::json_schema;
+pub use version::{SCHEMA_VERSION, VersionError};
+
+/// A card with its workflow: what files and storage records hold.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Document {
+    pub card: Card,
+    pub workflow: Workflow,
+}
+
+impl Document {
+    pub fn new(card: Card) -> Self {
+        Self { card, workflow: Workflow::default() }
+    }
+}

@@ -1,0 +1,263 @@
+//! Reading any supported file: recognising its format by content, and the one report
+//! every importer fills in.
+
+use serde_json::Value;
+
+use super::{MAX_IMPORT_BYTES, hf, mct, metrics, share};
+use crate::card::{ModelInfo, ModelInfoError, create_model_card};
+use crate::document::{self, Document, DocumentError};
+
+/// Every kind of file an import recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Our own JSON.
+    CardJson,
+    /// The seed's `{"name", "version", "metrics", "limitations"}`.
+    ModelInfo,
+    /// Google's Model Card Toolkit JSON.
+    Mct,
+    /// A training run's flat metrics JSON.
+    Metrics,
+    /// A Hugging Face README.md (YAML front matter and Markdown).
+    HfReadme,
+    /// A share link's `#card=…` fragment.
+    ShareLink,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::CardJson => "a Model Card Studio card",
+            Self::ModelInfo => "a model_info",
+            Self::Mct => "a Model Card Toolkit card",
+            Self::Metrics => "a metrics file",
+            Self::HfReadme => "a Hugging Face README",
+            Self::ShareLink => "a share link",
+        }
+    }
+}
+
+/// What an importer did, in the user's terms: the one report of every format.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ImportReport {
+    /// What was read into fields.
+    pub mapped: Vec<String>,
+    /// What was kept as it was written (unknown keys, unknown sections).
+    pub kept_raw: Vec<String>,
+    /// What could not be read, with where.
+    pub problems: Vec<String>,
+    /// Other things worth knowing (an upgrade, fillers left out).
+    pub notes: Vec<String>,
+}
+
+impl ImportReport {
+    /// A report that says the whole file was read as it is.
+    pub fn everything() -> Self {
+        Self { mapped: vec!["every field".into()], ..Self::default() }
+    }
+}
+
+/// What an import brought in, what it was, and its report. The formats worker sends it
+/// to the page as it is.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ImportOutcome {
+    pub document: Document,
+    pub format: Format,
+    pub report: ImportReport,
+}
+
+impl ImportOutcome {
+    /// An approval or publication that does not match the content is not trusted: the
+    /// card becomes a draft (nothing is deleted) and the problems are reported.
+    pub fn reconcile(&mut self) {
+        let document = &mut self.document;
+        for finding in document.workflow.reconcile(&document.card) {
+            self.report
+                .problems
+                .push(format!("{}: {finding}; so the card is imported as a draft", finding.path()));
+        }
+    }
+}
+
+/// Why a text could not be imported. The messages are shown to users as they are.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    Document(#[from] DocumentError),
+    #[error("Not a model card: {0}")]
+    ModelInfo(#[from] ModelInfoError),
+    #[error(
+        "Not a model card: expected our card JSON (with \"schema_version\"), a Model Card Toolkit card (with \"model_details\"), a model_info object (with \"name\") or a flat metrics object (every value a number)"
+    )]
+    Unrecognised,
+    #[error("Not a Model Card Toolkit card: {0}")]
+    Mct(#[from] mct::MctError),
+    #[error("The file is {} KB; imports are limited to {} KB", bytes / 1024, MAX_IMPORT_BYTES / 1024)]
+    TooLarge { bytes: usize },
+    #[error("{0}")]
+    Share(#[from] share::ShareError),
+}
+
+/// Recognises what a file is, by its content alone.
+pub fn detect(text: &str) -> Format {
+    if share::find_payload(text).is_some() {
+        return Format::ShareLink;
+    }
+    let Ok(Value::Object(object)) =
+        serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}'))
+    else {
+        return if text.trim_start().starts_with('{') {
+            Format::CardJson
+        } else {
+            Format::HfReadme
+        };
+    };
+    if object.contains_key("schema_version") && object.contains_key("card") {
+        Format::CardJson
+    } else if mct::looks_like_mct(&object) {
+        Format::Mct
+    } else if object.contains_key("name") {
+        Format::ModelInfo
+    } else if metrics::looks_like_metrics(&object) {
+        Format::Metrics
+    } else {
+        Format::CardJson
+    }
+}
+
+/// Whether pasted text is plausibly a card, worth importing: a share link, any JSON
+/// object, or Markdown with front matter or a heading. Plain prose pasted onto the page
+/// is not (a README import never fails, so it would become a draft).
+pub fn looks_like_a_card(text: &str) -> bool {
+    let text = text.trim_start_matches('\u{feff}');
+    match detect(text) {
+        Format::HfReadme => {
+            text.trim_start().starts_with("---")
+                || text.lines().any(|line| line.starts_with('#') || line.starts_with("==="))
+        }
+        _ => text.trim_start().starts_with('{') || share::find_payload(text).is_some(),
+    }
+}
+
+/// Reads any supported file into a document. A README always imports (what cannot be
+/// read is kept and reported); JSON that is not a card fails with a message that says
+/// where and why.
+pub fn import_any(text: &str) -> Result<ImportOutcome, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    let format = detect(text);
+    let (document, report) = match format {
+        Format::CardJson => match document::from_json(text) {
+            Ok(document) => (document, ImportReport::everything()),
+            Err(DocumentError::NotADocument) => return Err(ImportError::Unrecognised),
+            Err(error) => return Err(error.into()),
+        },
+        Format::ModelInfo => {
+            let value: Value = serde_json::from_str(text).map_err(|_| ImportError::Unrecognised)?;
+            let card = create_model_card(ModelInfo::from_json(&value)?);
+            (Document::new(card), ImportReport::everything())
+        }
+        Format::Mct => {
+            let value: Value = serde_json::from_str(text).map_err(|_| ImportError::Unrecognised)?;
+            mct::import(value)?
+        }
+        Format::Metrics => {
+            let Ok(Value::Object(values)) = serde_json::from_str::<Value>(text) else {
+                return Err(ImportError::Unrecognised);
+            };
+            let mut card = create_model_card(ModelInfo::default());
+            let plan = metrics::plan(&card, &values);
+            metrics::apply(&mut card, &plan);
+            let report = ImportReport {
+                mapped: vec![format!("{} metrics as results", values.len())],
+                ..ImportReport::default()
+            };
+            (Document::new(card), report)
+        }
+        Format::ShareLink => {
+            let payload = share::find_payload(text).unwrap_or_default();
+            (share::decode(payload)?, ImportReport::everything())
+        }
+        Format::HfReadme => hf::import(text),
+    };
+    Ok(ImportOutcome { document, format, report })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus_file(path: &str) -> String {
+        let full = format!("{}/../shared/corpus/{path}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+    }
+
+    #[test]
+    fn recognises_every_format_by_its_content() {
+        assert_eq!(detect(&corpus_file("hf/01-ai__Yi-6B.md")), Format::HfReadme);
+        assert_eq!(detect(&corpus_file("mct/cats_vs_dogs_v0_0_1.json")), Format::Mct);
+        assert_eq!(detect(&corpus_file("mct/train_data.json")), Format::Mct);
+        let card = document::to_json(&Document::new(crate::card::example::filled_card()));
+        assert_eq!(detect(&card), Format::CardJson);
+        assert_eq!(detect(r#"{"name": "m", "version": "1", "metrics": {}}"#), Format::ModelInfo);
+        assert_eq!(detect(r#"{"eval_accuracy": 0.92, "eval_loss": 0.31}"#), Format::Metrics);
+        assert_eq!(detect("# Just a heading\n\nSome text."), Format::HfReadme);
+        assert_eq!(detect("{ not json"), Format::CardJson, "broken JSON reports as JSON");
+        assert_eq!(detect("https://example.org/#card=abc"), Format::ShareLink);
+        assert_eq!(detect("#card=abc"), Format::ShareLink);
+    }
+
+    #[test]
+    fn only_card_like_text_counts_as_a_pasted_card() {
+        assert!(looks_like_a_card(&corpus_file("hf/01-ai__Yi-6B.md")));
+        assert!(looks_like_a_card(&corpus_file("mct/train_data.json")));
+        assert!(looks_like_a_card("# My model\n\nIt classifies."));
+        assert!(looks_like_a_card("My model\n========\n"));
+        assert!(looks_like_a_card(r#"{"name": "m", "version": "1"}"#));
+        assert!(looks_like_a_card("https://example.org/#card=abc"));
+        assert!(!looks_like_a_card("just a sentence someone copied"));
+        assert!(!looks_like_a_card("https://example.org/docs"));
+    }
+
+    #[test]
+    fn import_any_reports_what_it_mapped_and_what_it_kept() {
+        let mct = import_any(&corpus_file("mct/train_data.json")).unwrap();
+        assert_eq!(mct.format, Format::Mct);
+        assert!(!mct.report.mapped.is_empty());
+
+        let metrics = import_any(r#"{"eval_accuracy": 0.92, "eval_loss": 0.31}"#).unwrap();
+        assert_eq!(metrics.format, Format::Metrics);
+        let results = &metrics.document.card.quantitative_analysis.results;
+        assert_eq!(results.len(), 2);
+        assert_eq!((results[0].metric.as_str(), results[0].split.as_str()), ("accuracy", "eval"));
+
+        let readme = import_any(&corpus_file("hf/01-ai__Yi-6B.md")).unwrap();
+        assert_eq!(readme.format, Format::HfReadme);
+        assert!(!readme.report.kept_raw.is_empty(), "Yi-6B has keys and sections kept raw");
+    }
+
+    #[test]
+    fn recognises_the_seed_model_info() {
+        let outcome = import_any(r#"{"name": "A", "metrics": {"f1": 0.5}}"#).unwrap();
+        assert_eq!(outcome.format, Format::ModelInfo);
+        assert_eq!(
+            outcome.document.card.quantitative_analysis.results,
+            [crate::card::MetricResult::new("f1", "0.5")]
+        );
+    }
+
+    #[test]
+    fn import_any_names_what_is_wrong_and_where() {
+        let broken = import_any("{\n  \"schema_version\": 3,\n  \"card\": {,}\n}").unwrap_err();
+        assert!(broken.to_string().contains("line 3"), "{broken}");
+        let neither = import_any(r#"{"colour": "blue"}"#).unwrap_err();
+        assert!(neither.to_string().contains("Model Card Toolkit"), "{neither}");
+        let mct = import_any(r#"{"model_details": {"name": 7}}"#);
+        assert!(mct.is_ok(), "a wrong-typed MCT value is kept, not fatal: {mct:?}");
+        let huge = "#".repeat(MAX_IMPORT_BYTES + 1);
+        assert!(matches!(import_any(&huge), Err(ImportError::TooLarge { .. })));
+    }
+}
