@@ -453,14 +453,10 @@ pub fn example_text(text: &str) -> String {
 pub fn without_examples(text: &str) -> String {
     let mut rest = text;
     let mut kept = String::new();
-    while let Some(start) = rest.find(EXAMPLE_OPEN) {
-        kept.push_str(&rest[..start]);
-        match rest[start..].find(EXAMPLE_CLOSE) {
-            Some(end) => rest = &rest[start + end + EXAMPLE_CLOSE.len()..],
-            None => {
-                rest = "";
-            }
-        }
+    while let Some((before, example)) = rest.split_once(EXAMPLE_OPEN) {
+        kept.push_str(before);
+        // An example never closed runs to the end of the text.
+        rest = example.split_once(EXAMPLE_CLOSE).map_or("", |(_, after)| after);
     }
     kept.push_str(rest);
     kept

@@ -189,8 +189,10 @@ fn convert(
         .ok_or_else(|| too_much(format!("the YAML has more than {MAX_NODES} nodes")))?;
     let value = match &node.data {
         YamlData::Value(scalar) => {
-            let source =
-                &text[offsets.byte(node.span.start.index())..offsets.byte(node.span.end.index())];
+            // Offsets come from char indices, so they fall on char boundaries; `get` keeps
+            // a span saphyr got wrong from panicking.
+            let span = offsets.byte(node.span.start.index())..offsets.byte(node.span.end.index());
+            let source = text.get(span).unwrap_or_default();
             Value::Scalar(scalar_of(scalar, source))
         }
         YamlData::Sequence(items) => Value::Sequence(

@@ -136,7 +136,9 @@ pub fn text_diff(old: &str, new: &str) -> SideBySide {
         0..new_tokens.len(),
     );
     let mut sides = SideBySide::default();
-    let text = |tokens: &[&str], start: usize, len: usize| tokens[start..start + len].concat();
+    let text = |tokens: &[&str], start: usize, len: usize| {
+        tokens.iter().skip(start).take(len).copied().collect::<String>()
+    };
     for op in capture.into_ops() {
         match op {
             DiffOp::Equal { old_index, new_index, len } => {
@@ -161,18 +163,13 @@ pub fn text_diff(old: &str, new: &str) -> SideBySide {
 /// Splits text into runs of word characters and runs of whitespace.
 fn tokens(text: &str) -> Vec<&str> {
     let mut tokens = Vec::new();
-    let mut start = 0;
-    let mut previous: Option<bool> = None;
-    for (index, c) in text.char_indices() {
-        let space = c.is_whitespace();
-        if previous.is_some_and(|p| p != space) {
-            tokens.push(&text[start..index]);
-            start = index;
-        }
-        previous = Some(space);
-    }
-    if start < text.len() {
-        tokens.push(&text[start..]);
+    let mut rest = text;
+    while let Some(first) = rest.chars().next() {
+        let space = first.is_whitespace();
+        let end = rest.find(|c: char| c.is_whitespace() != space).unwrap_or(rest.len());
+        let (token, after) = rest.split_at(end);
+        tokens.push(token);
+        rest = after;
     }
     tokens
 }
