@@ -60,6 +60,14 @@ fn card(text: impl Strategy<Value = String> + Clone) -> impl Strategy<Value = Ca
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
+    /// `review::canonical::canonical_json` relies on this: a card always serializes.
+    #[test]
+    fn any_card_has_a_canonical_form(card in card(any_text())) {
+        prop_assert!(serde_json::to_value(&card).is_ok());
+        let canonical = model_card_studio::review::canonical::canonical_json(&card);
+        prop_assert!(canonical.starts_with('{'), "not a JSON object: {}", canonical);
+    }
+
     #[test]
     fn json_round_trips_any_card(card in card(any_text())) {
         let document = Document::new(card);
