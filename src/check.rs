@@ -12,6 +12,7 @@ use crate::card::value::{Date, number};
 use crate::card::{Card, MetricResult, has_example, licenses};
 use crate::document::Document;
 use crate::formats::hf;
+use crate::review::IntegrityFinding;
 
 /// What kind of problem a [`CardProblem`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -63,6 +64,21 @@ pub fn check(document: &Document) -> Vec<CardProblem> {
     }));
     problems.extend(examples(card));
     problems.sort_by_key(|p| p.kind);
+    problems
+}
+
+/// Every problem with an imported document: what admitting it set aside or did not
+/// trust (`findings`, from `formats::import_any`), then [`check`]'s.
+pub fn check_imported(document: &Document, findings: &[IntegrityFinding]) -> Vec<CardProblem> {
+    let mut problems: Vec<CardProblem> = findings
+        .iter()
+        .map(|finding| {
+            let consequence =
+                if finding.voids_status() { "not trusted" } else { "set aside on import" };
+            CardProblem::new(Kind::Integrity, finding.path(), format!("{finding}; {consequence}"))
+        })
+        .collect();
+    problems.extend(check(document));
     problems
 }
 

@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 use model_card_studio::formats::{self, ExportFormat};
 
 fuzz_target!(|text: &str| {
-    if let Ok(outcome) = formats::import_any(text) {
+    if let Ok(outcome) = formats::import_any(text, 1_796_083_200_000) {
         for format in ExportFormat::ALL {
             let _ = formats::export(&outcome.document, format);
         }

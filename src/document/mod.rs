@@ -12,7 +12,7 @@ pub mod version;
 use serde::{Deserialize, Serialize};
 
 use crate::card::Card;
-use crate::review::Workflow;
+use crate::review::{IntegrityFinding, Workflow};
 
 pub use json::{DocumentError, from_json, prettify, to_json};
 #[cfg(not(target_arch = "wasm32"))]
@@ -30,5 +30,12 @@ pub struct Document {
 impl Document {
     pub fn new(card: Card) -> Self {
         Self { card, workflow: Workflow::default() }
+    }
+
+    /// Makes a document from outside safe to trust (see [`Workflow::admit`]): what is
+    /// malformed is set aside and a mismatched approval makes the card a draft. `now` is
+    /// this machine's clock in milliseconds since the epoch.
+    pub fn admit(&mut self, now: u64) -> Vec<IntegrityFinding> {
+        self.workflow.admit(&self.card, now)
     }
 }

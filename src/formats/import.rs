@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::{MAX_IMPORT_BYTES, hf, mct, metrics, share};
 use crate::card::{ModelInfo, ModelInfoError, create_model_card};
 use crate::document::{self, Document, DocumentError};
+use crate::review::IntegrityFinding;
 
 /// Every kind of file an import recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -62,22 +63,15 @@ impl ImportReport {
 /// to the page as it is.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ImportOutcome {
+    /// The document, admitted: safe to trust.
     pub document: Document,
     pub format: Format,
     pub report: ImportReport,
-}
-
-impl ImportOutcome {
-    /// An approval or publication that does not match the content is not trusted: the
-    /// card becomes a draft (nothing is deleted) and the problems are reported.
-    pub fn reconcile(&mut self) {
-        let document = &mut self.document;
-        for finding in document.workflow.reconcile(&document.card) {
-            self.report
-                .problems
-                .push(format!("{}: {finding}; so the card is imported as a draft", finding.path()));
-        }
-    }
+    /// What admitting the document set aside or changed, also in `report.problems`.
+    /// Not sent to the page, which shows the report: a deserializer for the findings
+    /// would only add to its download.
+    #[serde(skip)]
+    pub findings: Vec<IntegrityFinding>,
 }
 
 /// Why a text could not be imported. The messages are shown to users as they are.
@@ -140,16 +134,19 @@ pub fn looks_like_a_card(text: &str) -> bool {
     }
 }
 
-/// Reads any supported file into a document. A README always imports (what cannot be
-/// read is kept and reported); JSON that is not a card fails with a message that says
-/// where and why.
-pub fn import_any(text: &str) -> Result<ImportOutcome, ImportError> {
+/// Reads any supported file into a document: the one way a document from outside gets
+/// in. A README always imports (what cannot be read is kept and reported); JSON that is
+/// not a card fails with a message that says where and why. Whatever the format, the
+/// document is then admitted ([`Document::admit`]): malformed workflow records are set
+/// aside and an approval that does not match the content is not trusted, each named in
+/// the report with its JSON path. `now` is this machine's clock (ms since the epoch).
+pub fn import_any(text: &str, now: u64) -> Result<ImportOutcome, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
     let text = text.trim_start_matches('\u{feff}');
     let format = detect(text);
-    let (document, report) = match format {
+    let (mut document, mut report) = match format {
         Format::CardJson => match document::from_json(text) {
             Ok(document) => (document, ImportReport::everything()),
             Err(DocumentError::NotADocument) => return Err(ImportError::Unrecognised),
@@ -183,12 +180,24 @@ pub fn import_any(text: &str) -> Result<ImportOutcome, ImportError> {
         }
         Format::HfReadme => hf::import(text),
     };
-    Ok(ImportOutcome { document, format, report })
+    let findings = document.admit(now);
+    for finding in &findings {
+        let consequence = if finding.voids_status() {
+            "so the card is imported as a draft"
+        } else {
+            "it was set aside"
+        };
+        report.problems.push(format!("{}: {finding}; {consequence}", finding.path()));
+    }
+    Ok(ImportOutcome { document, format, report, findings })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// 2026-12-01, after every time in the fixtures.
+    const NOW: u64 = 1_796_083_200_000;
 
     fn corpus_file(path: &str) -> String {
         let full = format!("{}/../shared/corpus/{path}", env!("CARGO_MANIFEST_DIR"));
@@ -224,24 +233,24 @@ mod tests {
 
     #[test]
     fn import_any_reports_what_it_mapped_and_what_it_kept() {
-        let mct = import_any(&corpus_file("mct/train_data.json")).unwrap();
+        let mct = import_any(&corpus_file("mct/train_data.json"), NOW).unwrap();
         assert_eq!(mct.format, Format::Mct);
         assert!(!mct.report.mapped.is_empty());
 
-        let metrics = import_any(r#"{"eval_accuracy": 0.92, "eval_loss": 0.31}"#).unwrap();
+        let metrics = import_any(r#"{"eval_accuracy": 0.92, "eval_loss": 0.31}"#, NOW).unwrap();
         assert_eq!(metrics.format, Format::Metrics);
         let results = &metrics.document.card.quantitative_analysis.results;
         assert_eq!(results.len(), 2);
         assert_eq!((results[0].metric.as_str(), results[0].split.as_str()), ("accuracy", "eval"));
 
-        let readme = import_any(&corpus_file("hf/01-ai__Yi-6B.md")).unwrap();
+        let readme = import_any(&corpus_file("hf/01-ai__Yi-6B.md"), NOW).unwrap();
         assert_eq!(readme.format, Format::HfReadme);
         assert!(!readme.report.kept_raw.is_empty(), "Yi-6B has keys and sections kept raw");
     }
 
     #[test]
     fn recognises_the_seed_model_info() {
-        let outcome = import_any(r#"{"name": "A", "metrics": {"f1": 0.5}}"#).unwrap();
+        let outcome = import_any(r#"{"name": "A", "metrics": {"f1": 0.5}}"#, NOW).unwrap();
         assert_eq!(outcome.format, Format::ModelInfo);
         assert_eq!(
             outcome.document.card.quantitative_analysis.results,
@@ -251,13 +260,14 @@ mod tests {
 
     #[test]
     fn import_any_names_what_is_wrong_and_where() {
-        let broken = import_any("{\n  \"schema_version\": 3,\n  \"card\": {,}\n}").unwrap_err();
+        let broken =
+            import_any("{\n  \"schema_version\": 3,\n  \"card\": {,}\n}", NOW).unwrap_err();
         assert!(broken.to_string().contains("line 3"), "{broken}");
-        let neither = import_any(r#"{"colour": "blue"}"#).unwrap_err();
+        let neither = import_any(r#"{"colour": "blue"}"#, NOW).unwrap_err();
         assert!(neither.to_string().contains("Model Card Toolkit"), "{neither}");
-        let mct = import_any(r#"{"model_details": {"name": 7}}"#);
+        let mct = import_any(r#"{"model_details": {"name": 7}}"#, NOW);
         assert!(mct.is_ok(), "a wrong-typed MCT value is kept, not fatal: {mct:?}");
         let huge = "#".repeat(MAX_IMPORT_BYTES + 1);
-        assert!(matches!(import_any(&huge), Err(ImportError::TooLarge { .. })));
+        assert!(matches!(import_any(&huge, NOW), Err(ImportError::TooLarge { .. })));
     }
 }

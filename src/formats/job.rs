@@ -20,8 +20,9 @@ use crate::document;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Job {
-    /// Read a file of any supported format.
-    Import { text: String },
+    /// Read a file of any supported format; `now` is the page's clock (ms since the
+    /// epoch), against which the file's times are checked.
+    Import { text: String, now: u64 },
     /// Write a document (as our JSON) in another format.
     Export { document: String, format: ExportFormat },
     /// Make the fragment payload of a share link for a document (as our JSON). A link is
@@ -88,7 +89,7 @@ pub fn run(request: &str) -> String {
 /// Does one job.
 pub fn answer(job: Job) -> Answer {
     match job {
-        Job::Import { text } => import(&text),
+        Job::Import { text, now } => import(&text, now),
         Job::Export { document, format } => with_document(&document, |document| {
             let (text, notes) = super::export(document, format);
             Answer::Exported { text, notes }
@@ -110,8 +111,8 @@ fn with_document(text: &str, work: impl FnOnce(&document::Document) -> Answer) -
     }
 }
 
-fn import(text: &str) -> Answer {
-    let mut outcome = match import_any(text) {
+fn import(text: &str, now: u64) -> Answer {
+    let outcome = match import_any(text, now) {
         Ok(outcome) => outcome,
         Err(error) => return Answer::Failed { message: error.to_string() },
     };
@@ -120,13 +121,14 @@ fn import(text: &str) -> Answer {
     {
         return Answer::Metrics { values };
     }
-    outcome.reconcile();
     Answer::Imported(Box::new(outcome))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const NOW: u64 = 1_796_083_200_000;
     use crate::card::example::filled_card;
     use crate::document::Document;
 
@@ -143,18 +145,20 @@ mod tests {
     #[test]
     fn imports_a_readme_with_its_report() {
         let text = corpus_file("hf/01-ai__Yi-6B.md");
-        let reply = round(7, Job::Import { text: text.clone() });
+        let reply = round(7, Job::Import { text: text.clone(), now: NOW });
         assert_eq!(reply.id, 7);
         let Answer::Imported(outcome) = reply.answer else { panic!("{:?}", reply.answer) };
         assert_eq!(outcome.format, Format::HfReadme);
         assert!(!outcome.report.mapped.is_empty() && !outcome.report.kept_raw.is_empty());
-        assert_eq!(outcome.document, import_any(&text).unwrap().document);
+        assert_eq!(outcome.document, import_any(&text, NOW).unwrap().document);
     }
 
     #[test]
     fn a_metrics_file_comes_back_for_merging() {
-        let reply =
-            round(1, Job::Import { text: r#"{"eval_accuracy": 0.92, "eval_loss": 0.31}"#.into() });
+        let reply = round(
+            1,
+            Job::Import { text: r#"{"eval_accuracy": 0.92, "eval_loss": 0.31}"#.into(), now: NOW },
+        );
         let Answer::Metrics { values } = reply.answer else { panic!("{:?}", reply.answer) };
         assert_eq!(values.keys().collect::<Vec<_>>(), ["eval_accuracy", "eval_loss"]);
     }
@@ -163,7 +167,10 @@ mod tests {
     fn a_broken_file_fails_with_where() {
         let reply = round(
             2,
-            Job::Import { text: "{\n  \"schema_version\": 3,\n  \"card\": {,}\n}".into() },
+            Job::Import {
+                text: "{\n  \"schema_version\": 3,\n  \"card\": {,}\n}".into(),
+                now: NOW,
+            },
         );
         let Answer::Failed { message } = reply.answer else { panic!("{:?}", reply.answer) };
         assert!(message.contains("line 3"), "{message}");
@@ -188,11 +195,14 @@ mod tests {
         let document = Document::new(filled_card());
         let reply = round(4, Job::Share { document: document::to_json(&document) });
         let Answer::Shared { payload } = reply.answer else { panic!("{:?}", reply.answer) };
-        let reply = round(5, Job::Import { text: format!("https://example.org/#card={payload}") });
+        let reply = round(
+            5,
+            Job::Import { text: format!("https://example.org/#card={payload}"), now: NOW },
+        );
         let Answer::Imported(outcome) = reply.answer else { panic!("{:?}", reply.answer) };
         assert_eq!(outcome.document, document);
 
-        let reply = round(6, Job::Import { text: "#card=AAAA".into() });
+        let reply = round(6, Job::Import { text: "#card=AAAA".into(), now: NOW });
         let Answer::Failed { message } = reply.answer else { panic!("{:?}", reply.answer) };
         assert!(message.starts_with("The link is damaged"), "{message}");
     }

@@ -55,8 +55,7 @@ pub fn find_payload(text: &str) -> Option<&str> {
     if text.contains(char::is_whitespace) {
         return None;
     }
-    let start = text.find(FRAGMENT_PREFIX)?;
-    Some(&text[start + FRAGMENT_PREFIX.len()..])
+    text.split_once(FRAGMENT_PREFIX).map(|(_, payload)| payload)
 }
 
 /// Reads a payload back (with or without the `#card=` in front). Never inflates more
@@ -74,12 +73,10 @@ pub fn decode(payload: &str) -> Result<Document, ShareError> {
             .map_err(|e| ShareError::Damaged(format!("cannot be decompressed: {:?}", e.status)))?;
     let text =
         String::from_utf8(bytes).map_err(|_| ShareError::Damaged("not UTF-8 text".to_owned()))?;
-    let mut document =
-        document::from_json(&text).map_err(|error| ShareError::NotACard(error.to_string()))?;
-    // A link claims nothing: with an approval that does not match the content, the card
-    // is read as a draft.
-    let _ = document.workflow.reconcile(&document.card);
-    Ok(document)
+    // A link claims nothing: `import_any`, which reads every link, admits the document
+    // like any other, so an approval that does not match the content is reported and
+    // the card read as a draft.
+    document::from_json(&text).map_err(|error| ShareError::NotACard(error.to_string()))
 }
 
 /// The workflow without the history and snapshots, which readers do not need.
@@ -117,16 +114,25 @@ mod tests {
     }
 
     #[test]
-    fn a_forged_approval_is_not_believed() {
+    fn a_forged_approval_is_not_believed_and_the_report_says_so() {
         let mut document = Document::new(filled_card());
         document.workflow.status = Status::Approved;
         document.workflow.approval = Some(crate::review::Approval {
             content_hash: "0".repeat(64),
-            approved_at: 1,
+            approved_at: 1_764_000_000_000,
             reviewers: Vec::new(),
         });
-        let shared = decode(&encode(&document).unwrap()).unwrap();
-        assert_eq!(shared.workflow.status, Status::Draft);
+        let link = format!("https://example.org/{FRAGMENT_PREFIX}{}", encode(&document).unwrap());
+        let outcome = crate::formats::import_any(&link, 1_796_083_200_000).unwrap();
+        assert_eq!(outcome.document.workflow.status, Status::Draft);
+        assert_eq!(
+            outcome.report.problems,
+            [format!(
+                "workflow.approval.content_hash: is {}, but the content hashes to {}; so the card is imported as a draft",
+                "0".repeat(64),
+                crate::review::canonical::content_hash(&document.card)
+            )]
+        );
     }
 
     #[test]

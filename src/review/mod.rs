@@ -6,7 +6,7 @@
 pub mod canonical;
 pub mod checklist;
 pub mod diff;
-mod integrity;
+pub mod integrity;
 pub mod steps;
 mod workflow;
 
@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::card::Card;
 pub use checklist::{CHECKLIST, ChecklistEntry, ChecklistItem, Tick};
-pub use integrity::IntegrityFinding;
+pub use integrity::{IntegrityFinding, is_hash};
 pub use workflow::{Action, ReviewError, ReviewInput, SubmitError, next_status};
 
 /// Where a card stands in the review workflow.

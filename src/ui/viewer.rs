@@ -7,7 +7,7 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser::{copy_text, read_text};
+use super::browser::{copy_text, now_ms, read_text};
 use super::formats_worker;
 use super::preview::CardView;
 use super::state::{NoticeKind, Screen, Studio, Viewed};
@@ -27,7 +27,7 @@ pub fn open_link_in_address(studio: Studio) {
     }
     studio.screen.set(Screen::Viewer);
     spawn_local(async move {
-        match formats_worker::run(Job::Import { text: hash }).await {
+        match formats_worker::run(Job::Import { text: hash, now: now_ms() }).await {
             Answer::Imported(outcome) => show(studio, outcome.document, "a share link".to_owned()),
             Answer::Failed { message } => refuse(studio, "the share link", &message),
             _ => refuse(studio, "the share link", "the worker gave an answer that is not a card"),
@@ -60,7 +60,7 @@ pub fn ViewerScreen() -> impl IntoView {
                 Ok(text) => text,
                 Err(reason) => return refuse(studio, &name, &reason),
             };
-            match formats_worker::run(Job::Import { text }).await {
+            match formats_worker::run(Job::Import { text, now: now_ms() }).await {
                 Answer::Imported(outcome) => show(studio, outcome.document, name),
                 Answer::Failed { message } => refuse(studio, &name, &message),
                 _ => refuse(studio, &name, "it is a metrics file, not a card"),

@@ -208,7 +208,7 @@ impl Workspace {
     pub fn import(&self, name: String, text: String) {
         let workspace = *self;
         spawn_local(async move {
-            match formats_worker::run(Job::Import { text }).await {
+            match formats_worker::run(Job::Import { text, now: now_ms() }).await {
                 Answer::Imported(report) => workspace.open_imported(&name, *report),
                 Answer::Metrics { values } => {
                     workspace.studio.metrics.set(Some(PendingMetrics { file: name, values }))
@@ -228,7 +228,7 @@ impl Workspace {
     }
 
     fn open_imported(&self, name: &str, outcome: ImportOutcome) {
-        let ImportOutcome { document, format, report } = outcome;
+        let ImportOutcome { document, format, report, .. } = outcome;
         let format = format.label();
         let mut message = format!("Imported {name} as {format}, as a new draft.");
         if !report.kept_raw.is_empty() {

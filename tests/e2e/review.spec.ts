@@ -136,7 +136,7 @@ test('there is no way to publish without an approval', async ({ studio, page }) 
   // So is one whose approval is for other content.
   forged.workflow = {
     status: 'approved',
-    approval: { content_hash: '0'.repeat(64), approved_at: 1, reviewers: [{ name: 'Mallory', role: 'None', at: 1 }] },
+    approval: { content_hash: '0'.repeat(64), approved_at: Date.now() - 60_000, reviewers: [{ name: 'Mallory', role: 'None', at: Date.now() - 60_000 }] },
   };
   await page.getByRole('button', { name: 'Editor', exact: true }).click();
   await studio.importFile('forged-hash.json', JSON.stringify(forged));

@@ -161,13 +161,14 @@ fn export(path: &Path, output: &Output) -> Outcome {
     write_document(&outcome.document, output)
 }
 
-/// Import problems are not listed separately: whatever an import kept as written
-/// because it could not be read is found again, with its field path, by the checks.
+/// What the import set aside or did not trust is listed first, then the card's own
+/// problems. Whatever an import kept as written because it could not be read is found
+/// again, with its field path, by the checks.
 fn check(path: &Path) -> Outcome {
     let text = read_input(path)?;
-    let outcome =
-        formats::import_any(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-    let problems = check::check(&outcome.document);
+    let outcome = formats::import_any(&text, now_ms())
+        .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    let problems = check::check_imported(&outcome.document, &outcome.findings);
     let mut out = String::new();
     for problem in &problems {
         let _ = writeln!(out, "{problem}");
@@ -196,14 +197,18 @@ fn check(path: &Path) -> Outcome {
     Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-/// Reads any supported file; an approval that does not match its content is not
-/// trusted, as in the web app.
+/// Reads any supported file, admitted as the web app admits it: what is malformed is
+/// set aside and an approval that does not match its content is not trusted.
 fn read_card(path: &Path) -> Result<ImportOutcome, Failure> {
     let text = read_input(path)?;
-    let mut outcome =
-        formats::import_any(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-    outcome.reconcile();
-    Ok(outcome)
+    formats::import_any(&text, now_ms()).map_err(|e| Failure(format!("{}: {e}", path.display())))
+}
+
+/// This machine's clock, in milliseconds since the epoch.
+fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX))
 }
 
 fn import_report(path: &Path, outcome: &ImportOutcome) -> String {
