@@ -1,0 +1,153 @@
+//! Files in and out of the open draft: import of any format (through the formats
+//! worker), the metrics merge, export, and the downloads that say whether they worked.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::Workspace;
+use crate::card::Card;
+use crate::document;
+use crate::formats::job::{Answer, Job};
+use crate::formats::{self, ExportFormat, ImportOutcome, metrics};
+use crate::ui::browser::download;
+use crate::ui::formats_worker;
+use crate::ui::state::{FileReport, NoticeKind, PendingMetrics};
+
+impl Workspace {
+    /// Imports a file of any supported format. A card opens as a new draft, with a
+    /// report of what was mapped, kept as written and not read; a metrics file waits for
+    /// the user to see what it adds and replaces. The open draft is never touched here.
+    pub fn import(&self, name: String, text: String) {
+        let workspace = *self;
+        spawn_local(async move {
+            match formats_worker::run(Job::Import { text }).await {
+                Answer::Imported(report) => workspace.open_imported(&name, *report),
+                Answer::Metrics { values } => {
+                    workspace.studio.metrics.set(Some(PendingMetrics { file: name, values }))
+                }
+                Answer::Failed { message } => workspace.refuse_import(&name, &message),
+                _ => workspace
+                    .refuse_import(&name, "the worker gave an answer that is not an import"),
+            }
+        });
+    }
+
+    fn refuse_import(&self, name: &str, reason: &str) {
+        self.studio.tell(
+            NoticeKind::Error,
+            format!("Could not import {name}. {reason}. Your current card is unchanged."),
+        );
+    }
+
+    fn open_imported(&self, name: &str, outcome: ImportOutcome) {
+        let ImportOutcome { document, format, report } = outcome;
+        let format = format.label();
+        let mut message = format!("Imported {name} as {format}, as a new draft.");
+        if !report.kept_raw.is_empty() {
+            message.push_str(&format!(
+                " {} part(s) with no field here are kept as written.",
+                report.kept_raw.len()
+            ));
+        }
+        if !report.problems.is_empty() {
+            message.push_str(&format!(" Problems: {}.", report.problems.join("; ")));
+        }
+        self.create(document, Some(message));
+        self.studio.report.set(Some(FileReport::new(
+            format!("Imported {name} ({format})"),
+            vec![
+                ("Could not be read", report.problems),
+                ("Mapped to fields", report.mapped),
+                ("Kept as written (no field here; exported again unchanged)", report.kept_raw),
+                ("Notes", report.notes),
+            ],
+        )));
+    }
+
+    /// Merges the waiting metrics into the open card, as their plan showed.
+    pub fn merge_metrics(&self, plan: &metrics::Plan) {
+        let studio = self.studio;
+        let Some(pending) = studio.metrics.get_untracked() else { return };
+        studio.edit(|card| metrics::apply(card, plan));
+        studio.metrics.set(None);
+        studio.tell(
+            NoticeKind::Info,
+            format!(
+                "Merged {}: {} added, {} replaced.",
+                pending.file,
+                plan.added(),
+                plan.replaced()
+            ),
+        );
+    }
+
+    /// Downloads the open card in a format. Our JSON is written here, so it always works;
+    /// the others come from the formats worker. What a format could not carry is reported.
+    pub fn export(&self, format: ExportFormat) {
+        let document = self.document();
+        let filename = format!("{}.{}", formats::file_stem(&document.card), format.extension());
+        if format == ExportFormat::CardJson {
+            let text = document::to_json(&document);
+            self.offer_open_card(document.card, &filename, format.mime(), &text);
+            return;
+        }
+        let workspace = *self;
+        let job = Job::Export { document: document::to_json(&document), format };
+        let card = document.card;
+        spawn_local(async move {
+            match formats_worker::run(job).await {
+                Answer::Exported { text, notes } => {
+                    workspace.offer_open_card(card, &filename, format.mime(), &text);
+                    let report = (!notes.is_empty()).then(|| {
+                        FileReport::new(
+                            format!("Downloaded {filename}"),
+                            vec![("Not carried over as a field of its own", notes)],
+                        )
+                    });
+                    workspace.studio.report.set(report);
+                }
+                Answer::Failed { message } => workspace.studio.tell(
+                    NoticeKind::Error,
+                    format!("Could not write {filename}. {message}. Download JSON still works."),
+                ),
+                _ => workspace.studio.tell(
+                    NoticeKind::Error,
+                    format!(
+                        "Could not write {filename}: the worker gave an answer that is not a file."
+                    ),
+                ),
+            }
+        });
+    }
+
+    /// Downloads the open draft, e.g. when storage is full and nothing else is safe.
+    pub fn download_open_draft(&self) {
+        let document = self.document();
+        let stem = crate::formats::file_stem(&document.card);
+        let text = document::to_json(&document);
+        self.offer_open_card(document.card, &format!("{stem}.json"), "application/json", &text);
+    }
+
+    /// Offers a file for download and says so.
+    pub fn offer(&self, filename: &str, mime: &str, text: &str) -> bool {
+        match download(filename, mime, text) {
+            Ok(()) => {
+                self.studio.tell(NoticeKind::Info, format!("Downloaded {filename}"));
+                true
+            }
+            Err(reason) => {
+                self.studio
+                    .tell(NoticeKind::Error, format!("Could not download {filename}: {reason}"));
+                false
+            }
+        }
+    }
+
+    /// Offers the open card as a file; once it is downloaded, the "not downloaded"
+    /// marker goes until the next edit.
+    pub fn offer_open_card(&self, card: Card, filename: &str, mime: &str, text: &str) {
+        if self.offer(filename, mime, text) {
+            self.studio.downloaded.set(Some(card));
+        }
+    }
+}
