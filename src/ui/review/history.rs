@@ -1,0 +1,138 @@
+//! The append-only history, the kept versions, and a diff between any two of them.
+
+use leptos::prelude::*;
+
+use crate::card::Card;
+use crate::display::rfc3339;
+use crate::review::{EventKind, SnapshotKind, Workflow};
+use crate::ui::diff_view::DiffView;
+use crate::ui::state::Studio;
+
+/// The append-only history, the kept versions, and a diff between any two of them.
+#[component]
+pub(super) fn History() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let events = Memo::new(move |_| studio.workflow.with(|w| w.history.clone()));
+    // Every kept version, and the current content, as (value, label).
+    let versions = Memo::new(move |_| {
+        studio.workflow.with(|w| {
+            let mut list: Vec<(String, String)> = w
+                .snapshots
+                .iter()
+                .map(|s| {
+                    let (kind, at) =
+                        s.taken.last().copied().unwrap_or((SnapshotKind::Submitted, 0));
+                    let kind = match kind {
+                        SnapshotKind::Submitted => "submitted",
+                        SnapshotKind::Approved => "approved",
+                        SnapshotKind::Published => "published",
+                    };
+                    let version = s.card.model_details.version.name.clone();
+                    (
+                        s.content_hash.clone(),
+                        format!(
+                            "Version {version}, {kind} {} ({})",
+                            rfc3339(at),
+                            &s.content_hash[..8.min(s.content_hash.len())]
+                        ),
+                    )
+                })
+                .collect();
+            list.push(("current".into(), "The current content".into()));
+            list
+        })
+    });
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new("current".to_owned());
+    let pick = move |choice: &str, w: &Workflow, card: &Card| -> Card {
+        if choice == "current" {
+            card.clone()
+        } else {
+            w.snapshot(choice).cloned().unwrap_or_default()
+        }
+    };
+    let old = Signal::derive(move || {
+        let choice = from.get();
+        let choice = if choice.is_empty() {
+            versions.with(|v| v.first().map(|(h, _)| h.clone()).unwrap_or_default())
+        } else {
+            choice
+        };
+        studio.card.with(|card| studio.workflow.with(|w| pick(&choice, w, card)))
+    });
+    let new = Signal::derive(move || {
+        let choice = to.get();
+        studio.card.with(|card| studio.workflow.with(|w| pick(&choice, w, card)))
+    });
+    let has_snapshots = move || studio.workflow.with(|w| !w.snapshots.is_empty());
+    view! {
+        <section class="history" aria-labelledby="history-heading">
+            <h3 id="history-heading">"History"</h3>
+            <ol class="events">
+                {move || events.get().into_iter().rev().map(|e| view! { <li><time>{rfc3339(e.at)}</time>" "{event_text(&e.event)}</li> }).collect_view()}
+            </ol>
+            <Show when=has_snapshots>
+                <h4>"Compare versions"</h4>
+                <div class="compare-pickers">
+                    <div class="field">
+                        <label for="compare-from">"Compare"</label>
+                        <select id="compare-from" on:change:target=move |ev| from.set(ev.target().value())>
+                            {move || versions.get().into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="compare-to">"with"</label>
+                        <select id="compare-to" on:change:target=move |ev| to.set(ev.target().value())>
+                            {move || {
+                                versions
+                                    .get()
+                                    .into_iter()
+                                    .map(|(value, label)| {
+                                        let selected = value == "current";
+                                        view! { <option value=value selected=selected>{label}</option> }
+                                    })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </div>
+                </div>
+                <DiffView old new caption="Differences between the two versions".to_owned() />
+            </Show>
+        </section>
+    }
+}
+
+fn event_text(event: &EventKind) -> String {
+    match event {
+        EventKind::Created => "Created".into(),
+        EventKind::Edited { count: 1, .. } => "Edited".into(),
+        EventKind::Edited { count, until } => {
+            format!("Edited {count} times, until {}", rfc3339(*until))
+        }
+        EventKind::Submitted { content_hash } => {
+            format!("Submitted for review (content {})", short(content_hash))
+        }
+        EventKind::Withdrawn => "Withdrawn from review".into(),
+        EventKind::Reviewed { reviewer, decision } => {
+            format!("Reviewed by {reviewer}: {}", decision.label())
+        }
+        EventKind::ChangesRequested { reviewer } => {
+            format!("Changes requested by {reviewer}; back to draft")
+        }
+        EventKind::Approved { content_hash } => {
+            format!("Approved (content {})", short(content_hash))
+        }
+        EventKind::Unlocked => "Editing of the approved content began".into(),
+        EventKind::ApprovalVoided => "Changed since approval: the approval is void".into(),
+        EventKind::ApprovalRestored => "Content is as approved again: the approval holds".into(),
+        EventKind::Published { version, content_hash } => {
+            format!("Published version {version} (content {})", short(content_hash))
+        }
+        EventKind::Superseded { version } => format!("Version {version} superseded"),
+        EventKind::NextVersionStarted => "Next version started".into(),
+    }
+}
+
+fn short(hash: &str) -> &str {
+    &hash[..12.min(hash.len())]
+}

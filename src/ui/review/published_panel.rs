@@ -1,0 +1,52 @@
+//! The panel of a published card: what was published, the downloads, and the next
+//! version.
+
+use leptos::prelude::*;
+
+use super::approval_block::ApprovalBlock;
+use crate::document;
+use crate::markdown;
+use crate::ui::workspace::Workspace;
+
+/// Published: what was published, the downloads, and the next version.
+#[component]
+pub(super) fn PublishedPanel() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let studio = workspace.studio;
+    let publication =
+        Memo::new(move |_| studio.workflow.with(|w| w.current_publication().cloned()));
+    let download = move |markdown_file: bool| {
+        let document = workspace.document();
+        let stem = crate::formats::file_stem(&document.card);
+        let (filename, mime, text) = if markdown_file {
+            (format!("{stem}.md"), "text/markdown", markdown::document_to_markdown(&document))
+        } else {
+            (format!("{stem}.json"), "application/json", document::to_json(&document))
+        };
+        workspace.offer_open_card(document.card, &filename, mime, &text);
+    };
+    let next = move |_| {
+        workspace.step("Started the next version: the card is a draft again; published versions stay in the history.", |workflow, _, now| {
+            workflow.next_version(now).map_err(|e| format!("Not started: {e}."))
+        });
+    };
+    view! {
+        {move || {
+            publication
+                .get()
+                .map(|p| {
+                    view! {
+                        <div class="publication" data-testid="publication">
+                            <h3>{format!("Published: version {} of {}", p.version, p.date)}</h3>
+                            <ApprovalBlock approval=p.approval.clone() />
+                        </div>
+                    }
+                })
+        }}
+        <div class="actions">
+            <button type="button" on:click=move |_| download(false)>"Download published JSON"</button>
+            <button type="button" on:click=move |_| download(true)>"Download published Markdown"</button>
+            <button type="button" class="secondary" on:click=next>"Start the next version"</button>
+        </div>
+    }
+}
