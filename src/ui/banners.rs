@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use super::state::StorageInfo;
 use super::workspace::Workspace;
-use crate::display::bytes;
 
 /// Every banner that applies now.
 #[component]
@@ -38,13 +37,7 @@ pub fn Banners() -> impl IntoView {
                         " Your edits are kept in this tab, and every edit tries to save again. "
                         {move || {
                             studio.storage.with(|i| {
-                                i.usage
-                                    .map(|u| format!(
-                                        "This site uses {} of browser storage, {} of it for Model Card Studio. ",
-                                        bytes(u.total),
-                                        bytes(u.ours)
-                                    ))
-                                    .unwrap_or_default()
+                                i.usage.map(|u| u.summary()).unwrap_or_default()
                             })
                         }}
                         "Free some space by emptying the trash or deleting drafts you no longer need."

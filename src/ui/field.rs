@@ -96,7 +96,7 @@ pub fn TextInput(
                     .map(|(license, name)| {
                         view! {
                             <option value=*license prop:selected=move || value.with(|v| v == license)>
-                                {format!("{name} ({license})")}
+                                {licenses::choice_label(license, name)}
                             </option>
                         }
                     })

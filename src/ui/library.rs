@@ -9,11 +9,12 @@ use super::browser::{confirm, read_text};
 use super::new_card::NewCard;
 use super::state::NoticeKind;
 use super::toolbar::ImportButton;
-use super::workspace::{Workspace, display_name};
-use crate::display::{bytes, plural, relative_time};
+use super::workspace::Workspace;
+use crate::card::display_name;
+use crate::display::{plural, relative_time};
 use crate::review::Status;
 use crate::storage::DraftSummary;
-use crate::storage::backup::{RestoreAction, RestorePlan};
+use crate::storage::backup::RestorePlan;
 
 /// Which drafts the table shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,7 +265,7 @@ fn Problems() -> impl IntoView {
                             view! {
                                 <li>
                                     <code>{problem.key.clone()}</code>
-                                    {format!(" ({}): {}", bytes(problem.size), problem.reason)}
+                                    {format!(" {}", problem.size_and_reason())}
                                     " "
                                     <button type="button" class="secondary small" on:click=move |_| workspace.download_problem(&key.get_value())>
                                         "Download" <span class="visually-hidden">{format!(" {}", problem.key)}</span>
@@ -373,13 +374,6 @@ fn RestoreBackup() -> impl IntoView {
         }
         close();
     };
-    let line = |action: RestoreAction| match action {
-        RestoreAction::Add => "added",
-        RestoreAction::Replace => "replaces the older version here",
-        RestoreAction::Unchanged => "already here, unchanged",
-        RestoreAction::KeepNewer => "kept as it is here: the version here is newer",
-        RestoreAction::AddCopy => "changed both here and in the backup: added as a copy",
-    };
     view! {
         <label class="button secondary" for="restore-file">"Restore from backup"</label>
         <input id="restore-file" class="file-input" type="file" accept=".json,application/json" on:change=pick />
@@ -388,14 +382,7 @@ fn RestoreBackup() -> impl IntoView {
             {move || {
                 plan.get()
                     .map(|found| {
-                        let summary = format!(
-                            "{} added, {} replaced, {} kept because they are newer here, {} added as copies, {} unchanged.",
-                            found.count(RestoreAction::Add),
-                            found.count(RestoreAction::Replace),
-                            found.count(RestoreAction::KeepNewer),
-                            found.count(RestoreAction::AddCopy),
-                            found.count(RestoreAction::Unchanged),
-                        );
+                        let summary = found.summary();
                         let writes = found.writes();
                         view! {
                             <p data-testid="restore-summary">{summary}</p>
@@ -407,7 +394,7 @@ fn RestoreBackup() -> impl IntoView {
                                         view! {
                                             <li>
                                                 <strong>{display_name(&item.record.card.model_details.name)}</strong>
-                                                {format!(": {}", line(item.action))}
+                                                {format!(": {}", item.action.effect())}
                                             </li>
                                         }
                                     })

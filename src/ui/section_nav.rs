@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::focus_field;
 use super::state::Studio;
 use crate::card::completeness::{Completeness, Missing};
-use crate::card::fields::{self, Level};
+use crate::card::fields;
 
 /// Links to every section, each with its score, under the overall completeness.
 #[component]
@@ -55,24 +55,17 @@ fn MissingList(score: Memo<Completeness>) -> impl IntoView {
     let studio = expect_context::<Studio>();
     let missing =
         move || score.with(|s| s.missing().into_iter().cloned().collect::<Vec<Missing>>());
-    let count = move || score.with(|s| s.missing().len());
     view! {
         <details class="missing">
-            <summary>{move || match count() {
-                0 => "Nothing missing".to_owned(),
-                1 => "1 item missing".to_owned(),
-                n => format!("{n} items missing"),
-            }}</summary>
+            <summary>{move || score.with(Completeness::missing_summary)}</summary>
             <ul>
                 <For each=missing key=|m| (m.path, m.has_example) let(item)>
                     {
-                        let level = if item.level == Level::Required { "required" } else { "recommended" };
-                        let note = if item.has_example { ", replace the example" } else { "" };
                         let path = item.path;
                         view! {
                             <li>
                                 <button type="button" class="link" on:click=move |_| focus_field(studio, path)>
-                                    {format!("{} ({level}{note})", item.label)}
+                                    {item.describe()}
                                 </button>
                             </li>
                         }

@@ -318,11 +318,7 @@ pub fn MetricsMerge() -> impl IntoView {
     let file =
         move || studio.metrics.with(|p| p.as_ref().map(|p| p.file.clone()).unwrap_or_default());
     let row = |change: metrics::Change| {
-        let effect = match &change.replaces {
-            None => "added".to_owned(),
-            Some(old) if *old == change.value => "unchanged".to_owned(),
-            Some(old) => format!("replaces {old}"),
-        };
+        let effect = change.effect();
         view! {
             <tr>
                 <th scope="row">{change.metric}</th>
@@ -342,12 +338,8 @@ pub fn MetricsMerge() -> impl IntoView {
             <h2 id="metrics-title">{move || format!("Merge the metrics from {}", file())}</h2>
             {move || {
                 plan.get().map(|plan| {
-                    let summary = format!(
-                        "{} added, {} replaced, into the results of “{}”.",
-                        plan.added(),
-                        plan.replaced(),
-                        studio.card.with(|c| c.model_details.name.clone()),
-                    );
+                    let summary =
+                        studio.card.with(|c| plan.summary(&c.model_details.name));
                     view! {
                         <p data-testid="metrics-summary">{summary}</p>
                         <table class="metrics-plan">

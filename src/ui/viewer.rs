@@ -104,31 +104,13 @@ fn ViewedCard(document: Document) -> impl IntoView {
     let source =
         studio.viewed.with_untracked(|v| v.as_ref().map(|v| v.source.clone()).unwrap_or_default());
     let workflow = &document.workflow;
-    let status = match workflow.status {
-        Status::Published => "Published",
-        Status::Approved => "Approved, not yet published",
-        Status::InReview => "In review: not approved",
-        Status::Superseded => "Superseded by a newer version",
-        Status::Draft => "Draft: not reviewed",
-    };
-    let details = &document.card.model_details;
-    let version = match (details.version.name.trim(), details.version.date.trim()) {
-        ("", _) => "No version given".to_owned(),
-        (name, "") => format!("Version {name}"),
-        (name, day) => format!("Version {name}, {day}"),
-    };
+    let status = workflow.status.meaning();
+    let version = document.card.model_details.version.label();
     let approval = workflow.approval.clone().filter(|_| {
         matches!(workflow.status, Status::Approved | Status::Published | Status::Superseded)
     });
     let approval = approval.map(|approval| {
-        let reviewers = approval
-            .reviewers
-            .iter()
-            .map(|r| {
-                if r.role.is_empty() { r.name.clone() } else { format!("{} ({})", r.name, r.role) }
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
+        let reviewers = approval.approvers();
         view! {
             <dl class="approval-block" aria-label="Approval">
                 <dt>"Approved by"</dt><dd>{reviewers}</dd>

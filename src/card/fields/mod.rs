@@ -19,7 +19,7 @@ pub use registry::{
     ALL, CONTACT, DESCRIPTION, DIRECT_USE, LICENSE, LIMITATIONS, NAME, OUT_OF_SCOPE_USE, VERSION,
     by_path, in_section,
 };
-pub use sections::{SECTIONS, section};
+pub use sections::{SECTIONS, section, section_by_slug};
 
 use super::{Card, has_content, has_example};
 

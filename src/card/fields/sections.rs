@@ -112,7 +112,14 @@ const MODEL_DETAILS: SectionSpec = SectionSpec {
     intro: "What the model is, who made it, and on what terms others may use it.",
 };
 
+/// The panel with this id.
 pub fn section(id: SectionId) -> &'static SectionSpec {
     // Every SectionId has an entry; the fallback only keeps this total.
     SECTIONS.iter().find(|s| s.id == id).unwrap_or(&MODEL_DETAILS)
+}
+
+/// The panel with this slug, if this app has one (a review's section comment names its
+/// section by slug).
+pub fn section_by_slug(slug: &str) -> Option<&'static SectionSpec> {
+    SECTIONS.iter().find(|s| s.slug == slug)
 }

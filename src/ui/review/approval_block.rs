@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::display::{date, rfc3339};
 use crate::review::Approval;
 
 /// The reviewers, the date and the hash.
@@ -11,12 +10,12 @@ pub(super) fn ApprovalBlock(approval: Approval) -> impl IntoView {
     view! {
         <div class="approval-block" data-testid="approval-block">
             <h3>"Approval"</h3>
-            <p>{format!("Approved on {}", date(approval.approved_at))}</p>
+            <p>{approval.approved_on()}</p>
             <ul>
                 {approval
                     .reviewers
                     .iter()
-                    .map(|r| view! { <li>{format!("{} ({}), {}", r.name, r.role, rfc3339(r.at))}</li> })
+                    .map(|r| view! { <li>{r.line()}</li> })
                     .collect_view()}
             </ul>
             <p>"Content SHA-256: " <code class="hash">{approval.content_hash.clone()}</code></p>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::card::Card;
 use crate::display::rfc3339;
-use crate::review::{EventKind, SnapshotKind, Workflow};
+use crate::review::Workflow;
 use crate::ui::diff_view::DiffView;
 use crate::ui::state::Studio;
 
@@ -16,28 +16,8 @@ pub(super) fn History() -> impl IntoView {
     // Every kept version, and the current content, as (value, label).
     let versions = Memo::new(move |_| {
         studio.workflow.with(|w| {
-            let mut list: Vec<(String, String)> = w
-                .snapshots
-                .iter()
-                .map(|s| {
-                    let (kind, at) =
-                        s.taken.last().copied().unwrap_or((SnapshotKind::Submitted, 0));
-                    let kind = match kind {
-                        SnapshotKind::Submitted => "submitted",
-                        SnapshotKind::Approved => "approved",
-                        SnapshotKind::Published => "published",
-                    };
-                    let version = s.card.model_details.version.name.clone();
-                    (
-                        s.content_hash.clone(),
-                        format!(
-                            "Version {version}, {kind} {} ({})",
-                            rfc3339(at),
-                            &s.content_hash[..8.min(s.content_hash.len())]
-                        ),
-                    )
-                })
-                .collect();
+            let mut list: Vec<(String, String)> =
+                w.snapshots.iter().map(|s| (s.content_hash.clone(), s.label())).collect();
             list.push(("current".into(), "The current content".into()));
             list
         })
@@ -69,7 +49,7 @@ pub(super) fn History() -> impl IntoView {
         <section class="history" aria-labelledby="history-heading">
             <h3 id="history-heading">"History"</h3>
             <ol class="events">
-                {move || events.get().into_iter().rev().map(|e| view! { <li><time>{rfc3339(e.at)}</time>" "{event_text(&e.event)}</li> }).collect_view()}
+                {move || events.get().into_iter().rev().map(|e| view! { <li><time>{rfc3339(e.at)}</time>" "{e.event.text()}</li> }).collect_view()}
             </ol>
             <Show when=has_snapshots>
                 <h4>"Compare versions"</h4>
@@ -100,39 +80,4 @@ pub(super) fn History() -> impl IntoView {
             </Show>
         </section>
     }
-}
-
-fn event_text(event: &EventKind) -> String {
-    match event {
-        EventKind::Created => "Created".into(),
-        EventKind::Edited { count: 1, .. } => "Edited".into(),
-        EventKind::Edited { count, until } => {
-            format!("Edited {count} times, until {}", rfc3339(*until))
-        }
-        EventKind::Submitted { content_hash } => {
-            format!("Submitted for review (content {})", short(content_hash))
-        }
-        EventKind::Withdrawn => "Withdrawn from review".into(),
-        EventKind::Reviewed { reviewer, decision } => {
-            format!("Reviewed by {reviewer}: {}", decision.label())
-        }
-        EventKind::ChangesRequested { reviewer } => {
-            format!("Changes requested by {reviewer}; back to draft")
-        }
-        EventKind::Approved { content_hash } => {
-            format!("Approved (content {})", short(content_hash))
-        }
-        EventKind::Unlocked => "Editing of the approved content began".into(),
-        EventKind::ApprovalVoided => "Changed since approval: the approval is void".into(),
-        EventKind::ApprovalRestored => "Content is as approved again: the approval holds".into(),
-        EventKind::Published { version, content_hash } => {
-            format!("Published version {version} (content {})", short(content_hash))
-        }
-        EventKind::Superseded { version } => format!("Version {version} superseded"),
-        EventKind::NextVersionStarted => "Next version started".into(),
-    }
-}
-
-fn short(hash: &str) -> &str {
-    &hash[..12.min(hash.len())]
 }

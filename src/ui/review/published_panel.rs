@@ -37,7 +37,7 @@ pub(super) fn PublishedPanel() -> impl IntoView {
                 .map(|p| {
                     view! {
                         <div class="publication" data-testid="publication">
-                            <h3>{format!("Published: version {} of {}", p.version, p.date)}</h3>
+                            <h3>{p.heading()}</h3>
                             <ApprovalBlock approval=p.approval.clone() />
                         </div>
                     }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::card::fields;
+use crate::card::fields::{self, SectionId};
 use crate::review::SectionComment;
 
 /// Comments attached to sections of the card.
@@ -12,7 +12,7 @@ pub(super) fn SectionComments(comments: RwSignal<Vec<SectionComment>>) -> impl I
     let add = move |_| {
         comments.update(|c| {
             c.push(SectionComment {
-                section: fields::SECTIONS[0].slug.to_owned(),
+                section: fields::section(SectionId::ModelDetails).slug.to_owned(),
                 text: String::new(),
             })
         });

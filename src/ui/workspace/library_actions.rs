@@ -6,7 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::Workspace;
-use crate::card::Card;
+use crate::card::{Card, display_name};
 use crate::display::plural;
 use crate::document::Document;
 use crate::storage::StorageError;
@@ -187,10 +187,4 @@ impl Workspace {
             self.create(Document::new(crate::card::example::seed_card()), Some(message));
         }
     }
-}
-
-/// A draft's name for messages.
-pub fn display_name(name: &str) -> String {
-    let name = name.trim();
-    if name.is_empty() { "Untitled model".to_owned() } else { name.to_owned() }
 }

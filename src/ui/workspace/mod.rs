@@ -16,7 +16,6 @@ use leptos::prelude::*;
 
 use super::state::Studio;
 
-pub use library_actions::display_name;
 use session::Session;
 
 /// The handle every component uses for anything that touches the library.

@@ -40,28 +40,11 @@ impl Workspace {
     }
 
     fn open_imported(&self, name: &str, outcome: ImportOutcome) {
-        let ImportOutcome { document, format, report } = outcome;
-        let format = format.label();
-        let mut message = format!("Imported {name} as {format}, as a new draft.");
-        if !report.kept_raw.is_empty() {
-            message.push_str(&format!(
-                " {} part(s) with no field here are kept as written.",
-                report.kept_raw.len()
-            ));
-        }
-        if !report.problems.is_empty() {
-            message.push_str(&format!(" Problems: {}.", report.problems.join("; ")));
-        }
+        let message = outcome.notice(name);
+        let title = outcome.report_title(name);
+        let ImportOutcome { document, report, .. } = outcome;
         self.create(document, Some(message));
-        self.studio.report.set(Some(FileReport::new(
-            format!("Imported {name} ({format})"),
-            vec![
-                ("Could not be read", report.problems),
-                ("Mapped to fields", report.mapped),
-                ("Kept as written (no field here; exported again unchanged)", report.kept_raw),
-                ("Notes", report.notes),
-            ],
-        )));
+        self.studio.report.set(Some(FileReport::new(title, report.into_groups())));
     }
 
     /// Merges the waiting metrics into the open card, as their plan showed.
@@ -70,15 +53,7 @@ impl Workspace {
         let Some(pending) = studio.metrics.get_untracked() else { return };
         studio.edit(|card| metrics::apply(card, plan));
         studio.metrics.set(None);
-        studio.tell(
-            NoticeKind::Info,
-            format!(
-                "Merged {}: {} added, {} replaced.",
-                pending.file,
-                plan.added(),
-                plan.replaced()
-            ),
-        );
+        studio.tell(NoticeKind::Info, plan.merged(&pending.file));
     }
 
     /// Downloads the open card in a format. Our JSON is written here, so it always works;
