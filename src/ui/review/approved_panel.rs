@@ -5,16 +5,16 @@ use leptos::prelude::*;
 
 use super::approval_block::ApprovalBlock;
 use super::review_form::ReviewForm;
-use crate::ui::workspace::Workspace;
+use crate::ui::workspace::Actions;
 
 /// Approved: the approval, "Publish", "Edit (voids approval)" and more reviews.
 #[component]
 pub(super) fn ApprovedPanel() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let studio = workspace.studio;
-    let approval = Memo::new(move |_| studio.workflow.with(|w| w.approval.clone()));
+    let actions = expect_context::<Actions>();
+    let signals = actions.signals;
+    let approval = Memo::new(move |_| signals.workflow.with(|w| w.approval.clone()));
     let publish = move |_| {
-        workspace.step(
+        actions.change_workflow(
             "Published. The version, its approval and its hash are frozen.",
             |workflow, card, now| {
                 workflow.publish(card, now).map(|_| ()).map_err(|e| format!("Not published: {e}."))
@@ -22,12 +22,12 @@ pub(super) fn ApprovedPanel() -> impl IntoView {
         );
     };
     let unlock = move |_| {
-        workspace.step(
+        actions.change_workflow(
             "Editing approved content: any change voids the approval until the content is exactly as approved again.",
             |workflow, _, now| workflow.unlock(now).map_err(|e| format!("Not unlocked: {e}.")),
         );
     };
-    let unlocked = move || studio.workflow.with(|w| w.unlocked);
+    let unlocked = move || signals.workflow.with(|w| w.unlocked);
     view! {
         {move || approval.get().map(|a| view! { <ApprovalBlock approval=a /> })}
         <div class="actions">

@@ -3,17 +3,18 @@
 use leptos::prelude::*;
 
 use crate::review::checklist::{ChecklistItem, Tick, set_tick, tick_of};
-use crate::ui::state::Studio;
+use crate::ui::state::Signals;
 
 /// One checklist item: done, or not applicable with a reason.
 #[component]
 pub(super) fn ChecklistRow(item: &'static ChecklistItem) -> impl IntoView {
-    let studio = expect_context::<Studio>();
+    let signals = expect_context::<Signals>();
     let tick = Memo::new(move |_| {
-        studio.workflow.with(|w| tick_of(&w.checklist, item.id).cloned().unwrap_or_default())
+        signals.workflow.with(|w| tick_of(&w.checklist, item.id).cloned().unwrap_or_default())
     });
-    let looks_done = move || studio.card.with(|card| (item.looks_done)(card));
-    let set = move |new: Tick| studio.workflow.update(|w| set_tick(&mut w.checklist, item.id, new));
+    let looks_done = move || signals.card.with(|card| (item.looks_done)(card));
+    let set =
+        move |new: Tick| signals.workflow.update(|w| set_tick(&mut w.checklist, item.id, new));
     let done_id = format!("check-{}-done", item.id);
     let na_id = format!("check-{}-na", item.id);
     let reason_id = format!("check-{}-reason", item.id);

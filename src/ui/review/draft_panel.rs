@@ -8,17 +8,18 @@ use super::checklist::Checklist;
 use crate::review::SubmitError;
 use crate::ui::diff_view::DiffView;
 use crate::ui::focus_field;
-use crate::ui::workspace::Workspace;
+use crate::ui::workspace::Actions;
 
 /// A draft: what it still needs, the checklist, "Submit for review" and any drift.
 #[component]
 pub(super) fn DraftPanel() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let studio = workspace.studio;
-    let missing =
-        Memo::new(move |_| studio.card.with(|card| studio.workflow.with(|w| w.readiness(card).0)));
+    let actions = expect_context::<Actions>();
+    let signals = actions.signals;
+    let missing = Memo::new(move |_| {
+        signals.card.with(|card| signals.workflow.with(|w| w.readiness(card).0))
+    });
     let submit = move |_| {
-        workspace.step("Submitted for review. The content is read-only while it is reviewed.", |workflow, card, now| {
+        actions.change_workflow("Submitted for review. The content is read-only while it is reviewed.", |workflow, card, now| {
             workflow.submit(card, now).map_err(|error| match error {
                 SubmitError::NotReady { .. } => {
                     "Not submitted: fill in every required field and answer every checklist item first.".to_owned()
@@ -28,13 +29,13 @@ pub(super) fn DraftPanel() -> impl IntoView {
         });
     };
     let approved_card = Signal::derive(move || {
-        studio
+        signals
             .workflow
             .with(|w| w.approval.as_ref().and_then(|a| w.snapshot(&a.content_hash).cloned()))
             .unwrap_or_default()
     });
     let drifted =
-        move || studio.workflow.with(|w| studio.card.with(|c| w.changed_since_approval(c)));
+        move || signals.workflow.with(|w| signals.card.with(|c| w.changed_since_approval(c)));
     view! {
         <Show when=drifted>
             <div class="drift" role="status">
@@ -42,7 +43,7 @@ pub(super) fn DraftPanel() -> impl IntoView {
                 <p>
                     "The approval no longer holds: the content differs from what was approved. Undo the changes to restore it, or submit the card for review again."
                 </p>
-                <DiffView old=approved_card new=studio.card caption="Changes since approval".to_owned() />
+                <DiffView old=approved_card new=signals.card caption="Changes since approval".to_owned() />
             </div>
         </Show>
         <div class="submit-panel">
@@ -58,7 +59,7 @@ pub(super) fn DraftPanel() -> impl IntoView {
                             let path = item.path;
                             view! {
                                 <li>
-                                    <button type="button" class="link" on:click=move |_| focus_field(studio, path)>
+                                    <button type="button" class="link" on:click=move |_| focus_field(signals, path)>
                                         {item.label}
                                     </button>
                                 </li>

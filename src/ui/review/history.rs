@@ -6,16 +6,16 @@ use crate::card::Card;
 use crate::display::rfc3339;
 use crate::review::Workflow;
 use crate::ui::diff_view::DiffView;
-use crate::ui::state::Studio;
+use crate::ui::state::Signals;
 
 /// The append-only history, the kept versions, and a diff between any two of them.
 #[component]
 pub(super) fn History() -> impl IntoView {
-    let studio = expect_context::<Studio>();
-    let events = Memo::new(move |_| studio.workflow.with(|w| w.history.clone()));
+    let signals = expect_context::<Signals>();
+    let events = Memo::new(move |_| signals.workflow.with(|w| w.history.clone()));
     // Every kept version, and the current content, as (value, label).
     let versions = Memo::new(move |_| {
-        studio.workflow.with(|w| {
+        signals.workflow.with(|w| {
             let mut list: Vec<(String, String)> =
                 w.snapshots.iter().map(|s| (s.content_hash.clone(), s.label())).collect();
             list.push(("current".into(), "The current content".into()));
@@ -38,13 +38,13 @@ pub(super) fn History() -> impl IntoView {
         } else {
             choice
         };
-        studio.card.with(|card| studio.workflow.with(|w| pick(&choice, w, card)))
+        signals.card.with(|card| signals.workflow.with(|w| pick(&choice, w, card)))
     });
     let new = Signal::derive(move || {
         let choice = to.get();
-        studio.card.with(|card| studio.workflow.with(|w| pick(&choice, w, card)))
+        signals.card.with(|card| signals.workflow.with(|w| pick(&choice, w, card)))
     });
-    let has_snapshots = move || studio.workflow.with(|w| !w.snapshots.is_empty());
+    let has_snapshots = move || signals.workflow.with(|w| !w.snapshots.is_empty());
     view! {
         <section class="history" aria-labelledby="history-heading">
             <h3 id="history-heading">"History"</h3>

@@ -17,7 +17,7 @@ mod section_comments;
 use leptos::prelude::*;
 
 use crate::review::Status;
-use crate::ui::state::Studio;
+use crate::ui::state::Signals;
 use crate::ui::stepper::Stepper;
 use approved_panel::ApprovedPanel;
 use draft_panel::DraftPanel;
@@ -29,15 +29,15 @@ use reviews::Reviews;
 /// The review screen for the open draft.
 #[component]
 pub fn ReviewScreen() -> impl IntoView {
-    let studio = expect_context::<Studio>();
-    let status = Memo::new(move |_| studio.workflow.with(|w| w.status));
+    let signals = expect_context::<Signals>();
+    let status = Memo::new(move |_| signals.workflow.with(|w| w.status));
     view! {
         <section class="review-screen pane" aria-labelledby="review-heading">
             <h2 id="review-heading">"Review and publish"</h2>
             <Stepper />
             <p class="status-summary">
                 "Status: " <strong data-testid="status">{move || status.get().label()}</strong>
-                {move || studio.workflow.with(|w| studio.card.with(|c| w.changed_since_approval(c)))
+                {move || signals.workflow.with(|w| signals.card.with(|c| w.changed_since_approval(c)))
                     .then_some(" (changed since approval)")}
             </p>
             {move || match status.get() {

@@ -6,27 +6,27 @@ use leptos::prelude::*;
 use super::approval_block::ApprovalBlock;
 use crate::document;
 use crate::markdown;
-use crate::ui::workspace::Workspace;
+use crate::ui::workspace::Actions;
 
 /// Published: what was published, the downloads, and the next version.
 #[component]
 pub(super) fn PublishedPanel() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let studio = workspace.studio;
+    let actions = expect_context::<Actions>();
+    let signals = actions.signals;
     let publication =
-        Memo::new(move |_| studio.workflow.with(|w| w.current_publication().cloned()));
+        Memo::new(move |_| signals.workflow.with(|w| w.current_publication().cloned()));
     let download = move |markdown_file: bool| {
-        let document = workspace.document();
+        let document = actions.document();
         let stem = crate::formats::file_stem(&document.card);
         let (filename, mime, text) = if markdown_file {
             (format!("{stem}.md"), "text/markdown", markdown::document_to_markdown(&document))
         } else {
             (format!("{stem}.json"), "application/json", document::to_json(&document))
         };
-        workspace.offer_open_card(document.card, &filename, mime, &text);
+        actions.offer_open_card(document.card, &filename, mime, &text);
     };
     let next = move |_| {
-        workspace.step("Started the next version: the card is a draft again; published versions stay in the history.", |workflow, _, now| {
+        actions.change_workflow("Started the next version: the card is a draft again; published versions stay in the history.", |workflow, _, now| {
             workflow.next_version(now).map_err(|e| format!("Not started: {e}."))
         });
     };

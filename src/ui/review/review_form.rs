@@ -4,12 +4,12 @@ use leptos::prelude::*;
 
 use super::section_comments::SectionComments;
 use crate::review::{Decision, ReviewInput, SectionComment};
-use crate::ui::workspace::Workspace;
+use crate::ui::workspace::Actions;
 
 /// One reviewer's review: name, role, decision, comment, and comments on sections.
 #[component]
 pub(super) fn ReviewForm() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
+    let actions = expect_context::<Actions>();
     let reviewer = RwSignal::new(String::new());
     let role = RwSignal::new(String::new());
     let decision = RwSignal::new(None::<Decision>);
@@ -38,7 +38,7 @@ pub(super) fn ReviewForm() -> impl IntoView {
             }
         };
         let mut failure = None;
-        let recorded = workspace.step(message, |workflow, card, now| {
+        let recorded = actions.change_workflow(message, |workflow, card, now| {
             workflow.review(card, input, now).map_err(|e| {
                 let text = format!("Review not recorded: {e}.");
                 failure = Some(text.clone());

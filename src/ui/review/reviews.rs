@@ -2,13 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::ui::state::Studio;
+use crate::ui::state::Signals;
 
 /// Every review of the current round.
 #[component]
 pub(super) fn Reviews() -> impl IntoView {
-    let studio = expect_context::<Studio>();
-    let reviews = Memo::new(move |_| studio.workflow.with(|w| w.reviews.clone()));
+    let signals = expect_context::<Signals>();
+    let reviews = Memo::new(move |_| signals.workflow.with(|w| w.reviews.clone()));
     view! {
         <Show when=move || !reviews.with(Vec::is_empty)>
             <section class="reviews" aria-labelledby="reviews-heading">

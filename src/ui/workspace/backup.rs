@@ -1,13 +1,13 @@
 //! Backups of the whole library: download every draft as one file, plan a restore, and
 //! apply it.
 
-use super::Workspace;
+use super::Actions;
 use crate::display::plural;
 use crate::storage::backup::{self, RestorePlan};
 use crate::ui::browser::{now_ms, random_id};
 use crate::ui::state::NoticeKind;
 
-impl Workspace {
+impl Actions {
     /// Downloads every draft as one backup file.
     pub fn download_all(&self) {
         self.flush();
@@ -17,7 +17,7 @@ impl Workspace {
                 self.offer("model-card-studio-backup.json", "application/json", &text);
             }
             Some(Err(error)) => {
-                self.studio.tell(NoticeKind::Error, format!("Could not make the backup: {error}."))
+                self.signals.tell(NoticeKind::Error, format!("Could not make the backup: {error}."))
             }
             None => {}
         }
@@ -42,13 +42,13 @@ impl Workspace {
         match outcome {
             Some(Ok(written)) => {
                 self.refresh_library();
-                self.studio.tell(
+                self.signals.tell(
                     NoticeKind::Info,
                     format!("Restored {} from the backup.", plural(written, "draft", "drafts")),
                 );
             }
             Some(Err(error)) => {
-                self.studio.tell(NoticeKind::Error, format!("The restore stopped: {error}."))
+                self.signals.tell(NoticeKind::Error, format!("The restore stopped: {error}."))
             }
             None => {}
         }

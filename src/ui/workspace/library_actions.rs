@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::Workspace;
+use super::Actions;
 use crate::card::{Card, display_name};
 use crate::display::plural;
 use crate::document::Document;
@@ -16,14 +16,14 @@ use crate::ui::state::{NoticeKind, Screen, Toast, UndoAction};
 /// How long a toast with "Undo" stays.
 const TOAST_TIME: Duration = Duration::from_secs(10);
 
-impl Workspace {
+impl Actions {
     /// Lists the library's drafts and problems in the signals.
     pub fn refresh_library(&self) {
         if let Some((drafts, problems)) =
             self.with_session(|s| (s.drafts.summaries(), s.drafts.problems().to_vec()))
         {
-            self.studio.drafts.set(drafts);
-            self.studio.problems.set(problems);
+            self.signals.drafts.set(drafts);
+            self.signals.problems.set(problems);
         }
     }
 
@@ -35,13 +35,13 @@ impl Workspace {
         match self.with_session(|s| s.drafts.duplicate(id, &new_id, now)) {
             Some(Ok(copy)) => {
                 self.refresh_library();
-                self.studio.tell(
+                self.signals.tell(
                     NoticeKind::Info,
                     format!("Made a copy: {}.", copy.card.model_details.name),
                 );
             }
             Some(Err(error)) => self
-                .studio
+                .signals
                 .tell(NoticeKind::Error, format!("Could not duplicate the draft: {error}.")),
             None => {}
         }
@@ -49,16 +49,16 @@ impl Workspace {
 
     /// Renames a draft. The open draft is renamed through the editor's card, like any edit.
     pub fn rename(&self, id: &str, name: &str) {
-        if self.studio.open_id.get_untracked().as_deref() == Some(id) {
-            self.studio.edit(|card| card.model_details.name = name.to_owned());
+        if self.signals.open_id.get_untracked().as_deref() == Some(id) {
+            self.signals.edit(|card| card.model_details.name = name.to_owned());
             self.flush();
             return;
         }
         match self.with_session(|s| s.drafts.rename(id, name, now_ms())) {
             Some(Ok(_)) => self.refresh_library(),
-            Some(Err(error)) => {
-                self.studio.tell(NoticeKind::Error, format!("Could not rename the draft: {error}."))
-            }
+            Some(Err(error)) => self
+                .signals
+                .tell(NoticeKind::Error, format!("Could not rename the draft: {error}.")),
             None => {}
         }
     }
@@ -66,13 +66,13 @@ impl Workspace {
     /// Moves a draft to the trash, with a toast that can undo it.
     pub fn trash(&self, id: &str) {
         self.flush();
-        let studio = self.studio;
+        let signals = self.signals;
         match self.with_session(|s| s.drafts.trash(id, now_ms())) {
             Some(Ok(record)) => {
-                if studio.open_id.get_untracked().as_deref() == Some(id) {
+                if signals.open_id.get_untracked().as_deref() == Some(id) {
                     self.with_session(|s| s.record = None);
-                    studio.open_id.set(None);
-                    studio.screen.set(Screen::Library);
+                    signals.open_id.set(None);
+                    signals.screen.set(Screen::Library);
                 }
                 self.refresh_library();
                 let name = display_name(&record.card.model_details.name);
@@ -82,7 +82,7 @@ impl Workspace {
                 );
             }
             Some(Err(error)) => {
-                studio.tell(NoticeKind::Error, format!("Could not delete the draft: {error}."))
+                signals.tell(NoticeKind::Error, format!("Could not delete the draft: {error}."))
             }
             None => {}
         }
@@ -94,7 +94,7 @@ impl Workspace {
             s.toast_serial
         });
         let Some(serial) = serial else { return };
-        let toast = self.studio.toast;
+        let toast = self.signals.toast;
         toast.set(Some(Toast { text, undo, serial }));
         set_timeout(
             move || {
@@ -107,7 +107,7 @@ impl Workspace {
     }
 
     pub fn undo(&self, action: &UndoAction) {
-        self.studio.toast.set(None);
+        self.signals.toast.set(None);
         match action {
             UndoAction::Restore(id) => self.restore(id),
         }
@@ -119,10 +119,10 @@ impl Workspace {
             Some(Ok(record)) => {
                 self.refresh_library();
                 let name = display_name(&record.card.model_details.name);
-                self.studio.tell(NoticeKind::Info, format!("Restored “{name}” from the trash."));
+                self.signals.tell(NoticeKind::Info, format!("Restored “{name}” from the trash."));
             }
             Some(Err(error)) => self
-                .studio
+                .signals
                 .tell(NoticeKind::Error, format!("Could not restore the draft: {error}.")),
             None => {}
         }
@@ -152,9 +152,9 @@ impl Workspace {
 
     fn after_storage_op(&self, outcome: Option<Result<(), StorageError>>, success: &str) {
         match outcome {
-            Some(Ok(())) => self.studio.tell(NoticeKind::Info, success),
+            Some(Ok(())) => self.signals.tell(NoticeKind::Info, success),
             Some(Err(error)) => {
-                self.studio.tell(NoticeKind::Error, format!("That did not work: {error}."))
+                self.signals.tell(NoticeKind::Error, format!("That did not work: {error}."))
             }
             None => {}
         }
@@ -165,7 +165,7 @@ impl Workspace {
     pub fn download_problem(&self, key: &str) {
         let text = self.with_session(|s| s.drafts.raw(key)).and_then(Result::ok).flatten();
         let Some(text) = text else {
-            self.studio.tell(NoticeKind::Error, "That record is no longer stored.");
+            self.signals.tell(NoticeKind::Error, "That record is no longer stored.");
             return;
         };
         let name = key.rsplit('/').next().unwrap_or("record");
@@ -175,13 +175,13 @@ impl Workspace {
     /// "Start from the example card": the seed's ImageClassifier fills the open card when
     /// it is blank (one undoable edit), and opens as a new draft otherwise.
     pub fn start_from_example(&self) {
-        let studio = self.studio;
-        let blank = studio.open_id.with_untracked(Option::is_some)
-            && studio.card.with_untracked(|card| *card == Card::default())
-            && untrack(|| studio.can_edit());
+        let signals = self.signals;
+        let blank = signals.open_id.with_untracked(Option::is_some)
+            && signals.card.with_untracked(|card| *card == Card::default())
+            && untrack(|| signals.can_edit());
         if blank {
-            studio.edit(|card| *card = crate::card::example::seed_card());
-            studio.tell(NoticeKind::Info, "Filled in the example card. Ctrl+Z takes it back.");
+            signals.edit(|card| *card = crate::card::example::seed_card());
+            signals.tell(NoticeKind::Info, "Filled in the example card. Ctrl+Z takes it back.");
         } else {
             let message = "Started a new draft from the example card.".to_owned();
             self.create(Document::new(crate::card::example::seed_card()), Some(message));

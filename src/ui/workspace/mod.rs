@@ -1,7 +1,7 @@
 //! The open draft and the library behind the screens: opening, creating, saving (with a
 //! debounced autosave flushed when the page is hidden), and every library action. The
-//! signals in [`Studio`] are what the screens show; this is where they are kept in step
-//! with storage.
+//! [`Signals`] are what the screens show; [`Actions`] is what the screens do, and keeps
+//! the signals in line with storage through its [`StorageSession`].
 //!
 //! This file holds the handle; what it does is split by concern: `session.rs` (the open
 //! draft and its autosave), `library_actions.rs` (what the library does to drafts),
@@ -14,19 +14,21 @@ mod transfer;
 
 use leptos::prelude::*;
 
-use super::state::Studio;
+use super::state::Signals;
 
-use session::Session;
+pub use session::StorageSession;
 
-/// The handle every component uses for anything that touches the library.
+/// What the screens can do: every action on the open draft and the library, shared
+/// through context. It is `Copy`: the signals it updates, and a handle to the one
+/// [`StorageSession`].
 #[derive(Clone, Copy)]
-pub struct Workspace {
-    pub studio: Studio,
-    session: StoredValue<Session, LocalStorage>,
+pub struct Actions {
+    pub signals: Signals,
+    session: StoredValue<StorageSession, LocalStorage>,
 }
 
-impl Workspace {
-    fn with_session<R>(&self, f: impl FnOnce(&mut Session) -> R) -> Option<R> {
+impl Actions {
+    fn with_session<R>(&self, f: impl FnOnce(&mut StorageSession) -> R) -> Option<R> {
         self.session.try_update_value(f)
     }
 }

@@ -8,20 +8,21 @@ use leptos::ev;
 use leptos::prelude::*;
 use web_sys::VisibilityState;
 
-use super::Workspace;
+use super::Actions;
 use crate::card::Card;
 use crate::document::Document;
 use crate::review::Workflow;
 use crate::storage::browser::AnyBackend;
 use crate::storage::{DraftRecord, Drafts, LoadError, SaveError, StorageError, draft_key};
 use crate::ui::browser::{measure, now_ms, random_id};
-use crate::ui::state::{NoticeKind, SaveState, Screen, StorageInfo, Studio};
+use crate::ui::state::{NoticeKind, SaveState, Screen, Signals, StorageInfo};
 
 /// How long typing must pause before the draft is written.
 const DEBOUNCE: Duration = Duration::from_millis(400);
 
-/// The library in storage and the open draft as last saved.
-pub struct Session {
+/// The storage handle behind [`Actions`]: the library in storage, the open draft as last
+/// saved, the pending autosave and the toast counter. Only `Actions` reaches it.
+pub struct StorageSession {
     pub(super) drafts: Drafts<AnyBackend>,
     /// The open draft as it was last loaded or saved: the base of the next save.
     pub(super) record: Option<DraftRecord>,
@@ -29,55 +30,55 @@ pub struct Session {
     pub(super) toast_serial: u64,
 }
 
-impl Workspace {
+impl Actions {
     /// Opens storage (or memory, when the browser has none), the library, and the draft
     /// that was open last time, or a new one.
-    pub fn start(studio: Studio) -> Self {
+    pub fn start(signals: Signals) -> Self {
         let backend = AnyBackend::open();
         let memory_only = backend.is_memory();
         let drafts = measure("open-library", || Drafts::open(backend)).unwrap_or_else(|error| {
-            studio.tell(
+            signals.tell(
                 NoticeKind::Error,
                 format!("Browser storage could not be read ({error}). Working in memory."),
             );
             Drafts::empty(AnyBackend::Memory(Default::default()))
         });
         let memory_only = memory_only || drafts.backend().is_memory();
-        studio.storage.update(|info| info.memory_only = memory_only);
+        signals.storage.update(|info| info.memory_only = memory_only);
         let last_open = drafts.last_open().map(str::to_owned);
-        let workspace = Self {
-            studio,
-            session: StoredValue::new_local(Session {
+        let actions = Self {
+            signals,
+            session: StoredValue::new_local(StorageSession {
                 drafts,
                 record: None,
                 timer: None,
                 toast_serial: 0,
             }),
         };
-        measure("list-library", || workspace.refresh_library());
+        measure("list-library", || actions.refresh_library());
         let reopened = match last_open {
-            Some(id) => workspace.open(&id),
+            Some(id) => actions.open(&id),
             None => false,
         };
         if !reopened {
             let has_drafts =
-                studio.drafts.with_untracked(|drafts| drafts.iter().any(|d| !d.in_trash()));
+                signals.drafts.with_untracked(|drafts| drafts.iter().any(|d| !d.in_trash()));
             if has_drafts {
-                studio.screen.set(Screen::Library);
+                signals.screen.set(Screen::Library);
             } else {
-                workspace.create(Document::default(), None);
+                actions.create(Document::default(), None);
             }
         }
         if memory_only {
-            studio.save.set(SaveState::MemoryOnly);
+            signals.save.set(SaveState::MemoryOnly);
         }
-        workspace
+        actions
     }
 
     /// Opens a draft in the editor. Returns whether it could be opened.
     pub fn open(&self, id: &str) -> bool {
         self.flush();
-        let studio = self.studio;
+        let signals = self.signals;
         let loaded = self.with_session(|s| {
             let loaded = s.drafts.load(id);
             if let Ok(loaded) = &loaded {
@@ -98,10 +99,10 @@ impl Workspace {
                     loaded.record.workflow,
                     loaded.read_only,
                 );
-                if studio.read_only.with_untracked(Option::is_none)
-                    && !studio.storage.with_untracked(|s| s.memory_only)
+                if signals.read_only.with_untracked(Option::is_none)
+                    && !signals.storage.with_untracked(|s| s.memory_only)
                 {
-                    studio.save.set(SaveState::Saved { at: saved_at });
+                    signals.save.set(SaveState::Saved { at: saved_at });
                 }
                 true
             }
@@ -112,8 +113,8 @@ impl Workspace {
                     }
                     _ => format!("Could not open the draft: {error}."),
                 };
-                studio.tell(NoticeKind::Error, text);
-                studio.screen.set(Screen::Library);
+                signals.tell(NoticeKind::Error, text);
+                signals.screen.set(Screen::Library);
                 false
             }
             None => false,
@@ -122,22 +123,22 @@ impl Workspace {
 
     /// Puts a draft on the editor screen.
     fn show(&self, id: String, card: Card, workflow: Workflow, read_only: Option<String>) {
-        let studio = self.studio;
-        studio.save.set(if read_only.is_some() {
+        let signals = self.signals;
+        signals.save.set(if read_only.is_some() {
             SaveState::ReadOnly
-        } else if studio.storage.with_untracked(|s| s.memory_only) {
+        } else if signals.storage.with_untracked(|s| s.memory_only) {
             SaveState::MemoryOnly
         } else {
-            studio.save.get_untracked()
+            signals.save.get_untracked()
         });
-        studio.read_only.set(read_only);
-        studio.forget_history();
-        studio.downloaded.set(None);
-        studio.card.set(card);
-        studio.workflow.set(workflow);
-        studio.open_id.set(Some(id));
-        studio.conflict.set(false);
-        studio.screen.set(Screen::Editor);
+        signals.read_only.set(read_only);
+        signals.forget_history();
+        signals.downloaded.set(None);
+        signals.card.set(card);
+        signals.workflow.set(workflow);
+        signals.open_id.set(Some(id));
+        signals.conflict.set(false);
+        signals.screen.set(Screen::Editor);
     }
 
     /// Creates a draft from a document and opens it. `message` is announced on success.
@@ -155,7 +156,7 @@ impl Workspace {
             Some(Ok(_)) => {
                 self.open(&id);
                 if let Some(message) = message {
-                    self.studio.tell(NoticeKind::Info, message);
+                    self.signals.tell(NoticeKind::Info, message);
                 }
             }
             Some(Err(error)) => {
@@ -170,13 +171,13 @@ impl Workspace {
         }
     }
 
-    /// Installs the autosave and the listeners that keep this tab in step with storage
+    /// Installs the autosave and the listeners that keep this tab in sync with storage
     /// and with other tabs.
     pub fn install(self) {
-        let studio = self.studio;
+        let signals = self.signals;
         Effect::new(move |previous: Option<()>| {
-            studio.card.track();
-            studio.workflow.track();
+            signals.card.track();
+            signals.workflow.track();
             // The first run only subscribes; loading a draft is not an edit.
             if previous.is_some() {
                 self.schedule();
@@ -195,7 +196,7 @@ impl Workspace {
             }
         });
         let tick =
-            set_interval_with_handle(move || studio.clock.set(now_ms()), Duration::from_secs(1))
+            set_interval_with_handle(move || signals.clock.set(now_ms()), Duration::from_secs(1))
                 .ok();
         on_cleanup(move || {
             pagehide.remove();
@@ -213,10 +214,10 @@ impl Workspace {
         if !dirty {
             return;
         }
-        if !self.studio.save.with_untracked(SaveState::is_problem)
-            && !self.studio.conflict.get_untracked()
+        if !self.signals.save.with_untracked(SaveState::is_problem)
+            && !self.signals.conflict.get_untracked()
         {
-            self.studio.save.set(SaveState::Pending);
+            self.signals.save.set(SaveState::Pending);
         }
         let this = *self;
         let timer = set_timeout_with_handle(move || this.flush(), DEBOUNCE).ok();
@@ -227,17 +228,17 @@ impl Workspace {
         });
     }
 
-    fn is_dirty(&self, session: &Session) -> bool {
+    fn is_dirty(&self, session: &StorageSession) -> bool {
         session.record.as_ref().is_some_and(|record| {
-            self.studio.card.with_untracked(|card| *card != record.card)
-                || self.studio.workflow.with_untracked(|workflow| *workflow != record.workflow)
+            self.signals.card.with_untracked(|card| *card != record.card)
+                || self.signals.workflow.with_untracked(|workflow| *workflow != record.workflow)
         })
     }
 
     /// Saves the open draft now, if it has unsaved edits.
     pub fn flush(&self) {
-        let studio = self.studio;
-        if studio.read_only.with_untracked(Option::is_some) {
+        let signals = self.signals;
+        if signals.read_only.with_untracked(Option::is_some) {
             return;
         }
         let now = now_ms();
@@ -250,8 +251,8 @@ impl Workspace {
             }
             let record = s.record.as_mut()?;
             let mut next = record.clone();
-            next.card = studio.card.get_untracked();
-            next.workflow = studio.workflow.get_untracked();
+            next.card = signals.card.get_untracked();
+            next.workflow = signals.workflow.get_untracked();
             let result = measure("save", || s.drafts.save(&mut next, now));
             if result.is_ok() {
                 *record = next;
@@ -261,14 +262,14 @@ impl Workspace {
         match outcome.flatten() {
             None => {}
             Some(Ok(())) => {
-                let memory_only = studio.storage.with_untracked(|info| info.memory_only);
-                studio.save.set(if memory_only {
+                let memory_only = signals.storage.with_untracked(|info| info.memory_only);
+                signals.save.set(if memory_only {
                     SaveState::MemoryOnly
                 } else {
                     SaveState::Saved { at: now }
                 });
-                if studio.storage.with_untracked(|info| info.full) {
-                    studio.storage.update(|info| {
+                if signals.storage.with_untracked(|info| info.full) {
+                    signals.storage.update(|info| {
                         info.full = false;
                         info.usage = None;
                     });
@@ -280,27 +281,27 @@ impl Workspace {
     }
 
     fn report_save_error(&self, error: &SaveError) {
-        let studio = self.studio;
+        let signals = self.signals;
         match error {
             SaveError::Storage(StorageError::QuotaExceeded) => {
                 let usage = self.with_session(|s| s.drafts.usage().ok()).flatten();
-                studio.storage.update(|info| {
+                signals.storage.update(|info| {
                     info.full = true;
                     info.usage = usage;
                 });
             }
-            SaveError::Conflict { .. } => studio.conflict.set(true),
-            SaveError::ReadOnly => studio.read_only.set(Some(error.to_string())),
+            SaveError::Conflict { .. } => signals.conflict.set(true),
+            SaveError::ReadOnly => signals.read_only.set(Some(error.to_string())),
             _ => {}
         }
-        studio.save.set(SaveState::Failed(error.to_string()));
+        signals.save.set(SaveState::Failed(error.to_string()));
     }
 
     /// Another tab changed our keys: refresh the library, and notice if it saved the
     /// draft open here.
     fn on_storage_changed(&self, key: &str) {
-        let studio = self.studio;
-        let open = studio.open_id.get_untracked();
+        let signals = self.signals;
+        let open = signals.open_id.get_untracked();
         let newer = self
             .with_session(|s| {
                 let _ = s.drafts.refresh();
@@ -313,17 +314,17 @@ impl Workspace {
             .unwrap_or(false);
         self.refresh_library();
         if newer {
-            studio.conflict.set(true);
+            signals.conflict.set(true);
         }
     }
 
     /// Resolves a conflict by taking the version the other tab saved.
     pub fn reload_from_storage(&self) {
-        if let Some(id) = self.studio.open_id.get_untracked() {
+        if let Some(id) = self.signals.open_id.get_untracked() {
             // Drop our base so opening does not try to save over the newer version.
             self.with_session(|s| s.record = None);
             self.open(&id);
-            self.studio.tell(NoticeKind::Info, "Loaded the version saved in the other tab.");
+            self.signals.tell(NoticeKind::Info, "Loaded the version saved in the other tab.");
         }
     }
 
@@ -342,10 +343,10 @@ impl Workspace {
     /// Ctrl+S: saves now, and says where.
     pub fn save_now(&self) {
         self.flush();
-        let studio = self.studio;
-        let name = studio.card.with_untracked(|c| c.model_details.name.trim().to_owned());
+        let signals = self.signals;
+        let name = signals.card.with_untracked(|c| c.model_details.name.trim().to_owned());
         let name = if name.is_empty() { "this draft".to_owned() } else { format!("“{name}”") };
-        let message = match studio.save.get_untracked() {
+        let message = match signals.save.get_untracked() {
             SaveState::Saved { .. } => {
                 format!("Saved {name} in this browser's storage. To keep a file, use Download.")
             }
@@ -357,35 +358,35 @@ impl Workspace {
                 format!("{name} is read-only here, so there is nothing to save.")
             }
             SaveState::Failed(reason) => {
-                return studio.tell(
+                return signals.tell(
                     NoticeKind::Error,
                     format!("Not saved: {reason}. Use Download to keep a file."),
                 );
             }
             SaveState::Pending => return,
         };
-        studio.tell(NoticeKind::Info, message);
+        signals.tell(NoticeKind::Info, message);
     }
 
-    /// Applies a workflow step (submit, review, publish, …) to the open draft and saves it
-    /// at once. On failure nothing changes and the reason is shown.
-    pub fn step(
+    /// Applies a workflow action (submit, review, publish, …) to the open draft and saves
+    /// it at once. On failure nothing changes and the reason is shown.
+    pub fn change_workflow(
         &self,
         success: &str,
         op: impl FnOnce(&mut Workflow, &Card, u64) -> Result<(), String>,
     ) -> bool {
-        let studio = self.studio;
-        let card = studio.card.get_untracked();
-        let mut workflow = studio.workflow.get_untracked();
+        let signals = self.signals;
+        let card = signals.card.get_untracked();
+        let mut workflow = signals.workflow.get_untracked();
         match op(&mut workflow, &card, now_ms()) {
             Ok(()) => {
-                studio.workflow.set(workflow);
+                signals.workflow.set(workflow);
                 self.flush();
-                studio.tell(NoticeKind::Info, success);
+                signals.tell(NoticeKind::Info, success);
                 true
             }
             Err(reason) => {
-                studio.tell(NoticeKind::Error, reason);
+                signals.tell(NoticeKind::Error, reason);
                 false
             }
         }
@@ -394,13 +395,13 @@ impl Workspace {
     /// The open draft as a document, for downloads.
     pub fn document(&self) -> Document {
         Document {
-            card: self.studio.card.get_untracked(),
-            workflow: self.studio.workflow.get_untracked(),
+            card: self.signals.card.get_untracked(),
+            workflow: self.signals.workflow.get_untracked(),
         }
     }
 
     /// Records whether the browser keeps our storage through its clean-ups.
     pub fn set_persistence(&self, persistent: Option<bool>) {
-        self.studio.storage.update(|info: &mut StorageInfo| info.persistent = persistent);
+        self.signals.storage.update(|info: &mut StorageInfo| info.persistent = persistent);
     }
 }

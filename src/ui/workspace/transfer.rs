@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::Workspace;
+use super::Actions;
 use crate::card::Card;
 use crate::document;
 use crate::formats::job::{Answer, Job};
@@ -13,27 +13,28 @@ use crate::ui::browser::download;
 use crate::ui::formats_worker;
 use crate::ui::state::{FileReport, NoticeKind, PendingMetrics};
 
-impl Workspace {
+impl Actions {
     /// Imports a file of any supported format. A card opens as a new draft, with a
     /// report of what was mapped, kept as written and not read; a metrics file waits for
     /// the user to see what it adds and replaces. The open draft is never touched here.
     pub fn import(&self, name: String, text: String) {
-        let workspace = *self;
+        let actions = *self;
         spawn_local(async move {
             match formats_worker::run(Job::Import { text }).await {
-                Answer::Imported(report) => workspace.open_imported(&name, *report),
+                Answer::Imported(report) => actions.open_imported(&name, *report),
                 Answer::Metrics { values } => {
-                    workspace.studio.metrics.set(Some(PendingMetrics { file: name, values }))
+                    actions.signals.metrics.set(Some(PendingMetrics { file: name, values }))
                 }
-                Answer::Failed { message } => workspace.refuse_import(&name, &message),
-                _ => workspace
-                    .refuse_import(&name, "the worker gave an answer that is not an import"),
+                Answer::Failed { message } => actions.refuse_import(&name, &message),
+                _ => {
+                    actions.refuse_import(&name, "the worker gave an answer that is not an import")
+                }
             }
         });
     }
 
     fn refuse_import(&self, name: &str, reason: &str) {
-        self.studio.tell(
+        self.signals.tell(
             NoticeKind::Error,
             format!("Could not import {name}. {reason}. Your current card is unchanged."),
         );
@@ -44,16 +45,16 @@ impl Workspace {
         let title = outcome.report_title(name);
         let ImportOutcome { document, report, .. } = outcome;
         self.create(document, Some(message));
-        self.studio.report.set(Some(FileReport::new(title, report.into_groups())));
+        self.signals.report.set(Some(FileReport::new(title, report.into_groups())));
     }
 
     /// Merges the waiting metrics into the open card, as their plan showed.
     pub fn merge_metrics(&self, plan: &metrics::Plan) {
-        let studio = self.studio;
-        let Some(pending) = studio.metrics.get_untracked() else { return };
-        studio.edit(|card| metrics::apply(card, plan));
-        studio.metrics.set(None);
-        studio.tell(NoticeKind::Info, plan.merged(&pending.file));
+        let signals = self.signals;
+        let Some(pending) = signals.metrics.get_untracked() else { return };
+        signals.edit(|card| metrics::apply(card, plan));
+        signals.metrics.set(None);
+        signals.tell(NoticeKind::Info, plan.merged(&pending.file));
     }
 
     /// Downloads the open card in a format. Our JSON is written here, so it always works;
@@ -66,26 +67,26 @@ impl Workspace {
             self.offer_open_card(document.card, &filename, format.mime(), &text);
             return;
         }
-        let workspace = *self;
+        let actions = *self;
         let job = Job::Export { document: document::to_json(&document), format };
         let card = document.card;
         spawn_local(async move {
             match formats_worker::run(job).await {
                 Answer::Exported { text, notes } => {
-                    workspace.offer_open_card(card, &filename, format.mime(), &text);
+                    actions.offer_open_card(card, &filename, format.mime(), &text);
                     let report = (!notes.is_empty()).then(|| {
                         FileReport::new(
                             format!("Downloaded {filename}"),
                             vec![("Not carried over as a field of its own", notes)],
                         )
                     });
-                    workspace.studio.report.set(report);
+                    actions.signals.report.set(report);
                 }
-                Answer::Failed { message } => workspace.studio.tell(
+                Answer::Failed { message } => actions.signals.tell(
                     NoticeKind::Error,
                     format!("Could not write {filename}. {message}. Download JSON still works."),
                 ),
-                _ => workspace.studio.tell(
+                _ => actions.signals.tell(
                     NoticeKind::Error,
                     format!(
                         "Could not write {filename}: the worker gave an answer that is not a file."
@@ -107,11 +108,11 @@ impl Workspace {
     pub fn offer(&self, filename: &str, mime: &str, text: &str) -> bool {
         match download(filename, mime, text) {
             Ok(()) => {
-                self.studio.tell(NoticeKind::Info, format!("Downloaded {filename}"));
+                self.signals.tell(NoticeKind::Info, format!("Downloaded {filename}"));
                 true
             }
             Err(reason) => {
-                self.studio
+                self.signals
                     .tell(NoticeKind::Error, format!("Could not download {filename}: {reason}"));
                 false
             }
@@ -122,7 +123,7 @@ impl Workspace {
     /// marker goes until the next edit.
     pub fn offer_open_card(&self, card: Card, filename: &str, mime: &str, text: &str) {
         if self.offer(filename, mime, text) {
-            self.studio.downloaded.set(Some(card));
+            self.signals.downloaded.set(Some(card));
         }
     }
 }
