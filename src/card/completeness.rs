@@ -16,6 +16,16 @@ pub struct Missing {
     pub has_example: bool,
 }
 
+impl Missing {
+    /// Its entry in the "missing" list: "Contact (required)", or "Summary (recommended,
+    /// replace the example)" while it holds template example text.
+    pub fn describe(&self) -> String {
+        let level = if self.level == Level::Required { "required" } else { "recommended" };
+        let note = if self.has_example { ", replace the example" } else { "" };
+        format!("{} ({level}{note})", self.label)
+    }
+}
+
 /// The score of one section.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionScore {
@@ -105,6 +115,15 @@ impl Completeness {
         missing
     }
 
+    /// "Nothing missing", "1 item missing", "4 items missing".
+    pub fn missing_summary(&self) -> String {
+        match self.sections.iter().map(|s| s.missing.len()).sum::<usize>() {
+            0 => "Nothing missing".to_owned(),
+            1 => "1 item missing".to_owned(),
+            n => format!("{n} items missing"),
+        }
+    }
+
     pub fn missing_required(&self) -> impl Iterator<Item = &Missing> {
         self.sections.iter().flat_map(|s| &s.missing).filter(|m| m.level == Level::Required)
     }
@@ -119,6 +138,25 @@ mod tests {
     use super::*;
     use crate::card::templates::Template;
     use crate::card::{MetricResult, example_text};
+
+    #[test]
+    fn the_missing_list_says_how_much_and_what_each_item_needs() {
+        let blank = Completeness::assess(&Card::default());
+        let count = blank.missing().len();
+        assert_eq!(blank.missing_summary(), format!("{count} items missing"));
+        assert_eq!(blank.missing()[0].describe(), "Name (required)");
+        let summary = blank.missing().into_iter().find(|m| m.label == "Summary").unwrap();
+        assert_eq!(summary.describe(), "Summary (recommended)");
+        let mut example = summary.clone();
+        example.has_example = true;
+        assert_eq!(example.describe(), "Summary (recommended, replace the example)");
+
+        let full = Completeness::assess(&crate::card::example::filled_card());
+        assert_eq!(full.missing_summary(), "Nothing missing");
+        let mut one = full.clone();
+        one.sections[0].missing.push(summary.clone());
+        assert_eq!(one.missing_summary(), "1 item missing");
+    }
 
     #[test]
     fn a_blank_card_scores_zero_and_misses_every_required_field() {

@@ -88,9 +88,19 @@ pub fn full_name(id: &str) -> Option<&'static str> {
     LICENSES.iter().find(|(known, _)| *known == id).map(|(_, name)| *name)
 }
 
+/// A licence as the picker lists it: "MIT (mit)".
+pub fn choice_label(id: &str, name: &str) -> String {
+    format!("{name} ({id})")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_picker_shows_the_name_then_the_id() {
+        assert_eq!(choice_label("mit", "MIT"), "MIT (mit)");
+    }
 
     #[test]
     fn ids_are_unique_and_lowercase() {

@@ -78,6 +78,24 @@ pub struct Version {
     pub changes: String,
 }
 
+impl Version {
+    /// The version as a reader sees it: "Version 1.0, 2026-11-01", "Version 1.0", or
+    /// "No version given".
+    pub fn label(&self) -> String {
+        match (self.name.trim(), self.date.trim()) {
+            ("", _) => "No version given".to_owned(),
+            (name, "") => format!("Version {name}"),
+            (name, day) => format!("Version {name}, {day}"),
+        }
+    }
+}
+
+/// A model's name for messages and lists: "Untitled model" when it has none.
+pub fn display_name(name: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() { "Untitled model".to_owned() } else { name.to_owned() }
+}
+
 /// A person or organisation that develops or owns the model.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -475,6 +493,20 @@ pub fn has_example(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_version_and_a_name_read_as_a_reader_expects() {
+        let mut version =
+            Version { name: " 1.0 ".into(), date: "2026-11-01".into(), ..Version::default() };
+        assert_eq!(version.label(), "Version 1.0, 2026-11-01");
+        version.date = "  ".into();
+        assert_eq!(version.label(), "Version 1.0");
+        version.name = String::new();
+        version.date = "2026-11-01".into();
+        assert_eq!(version.label(), "No version given");
+        assert_eq!(display_name("  ImageClassifier "), "ImageClassifier");
+        assert_eq!(display_name(" \n"), "Untitled model");
+    }
 
     #[test]
     fn example_text_is_not_content() {

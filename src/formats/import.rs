@@ -57,6 +57,17 @@ impl ImportReport {
     pub fn everything() -> Self {
         Self { mapped: vec!["every field".into()], ..Self::default() }
     }
+
+    /// The report as headed lists, what could not be read first. Empty lists are kept;
+    /// the screen leaves them out.
+    pub fn into_groups(self) -> Vec<(&'static str, Vec<String>)> {
+        vec![
+            ("Could not be read", self.problems),
+            ("Mapped to fields", self.mapped),
+            ("Kept as written (no field here; exported again unchanged)", self.kept_raw),
+            ("Notes", self.notes),
+        ]
+    }
 }
 
 /// What an import brought in, what it was, and its report. The formats worker sends it
@@ -72,6 +83,29 @@ pub struct ImportOutcome {
     /// would only add to its download.
     #[serde(skip)]
     pub findings: Vec<IntegrityFinding>,
+}
+
+impl ImportOutcome {
+    /// The notice after importing the file `name` as a new draft: what it was, how much
+    /// was kept as written, and the problems.
+    pub fn notice(&self, name: &str) -> String {
+        let mut message = format!("Imported {name} as {}, as a new draft.", self.format.label());
+        if !self.report.kept_raw.is_empty() {
+            message.push_str(&format!(
+                " {} part(s) with no field here are kept as written.",
+                self.report.kept_raw.len()
+            ));
+        }
+        if !self.report.problems.is_empty() {
+            message.push_str(&format!(" Problems: {}.", self.report.problems.join("; ")));
+        }
+        message
+    }
+
+    /// The title of the import's report: "Imported README.md (a Hugging Face README)".
+    pub fn report_title(&self, name: &str) -> String {
+        format!("Imported {name} ({})", self.format.label())
+    }
 }
 
 /// Why a text could not be imported. The messages are shown to users as they are.
@@ -246,6 +280,48 @@ mod tests {
         let readme = import_any(&corpus_file("hf/01-ai__Yi-6B.md"), NOW).unwrap();
         assert_eq!(readme.format, Format::HfReadme);
         assert!(!readme.report.kept_raw.is_empty(), "Yi-6B has keys and sections kept raw");
+    }
+
+    #[test]
+    fn an_import_says_what_it_was_what_it_kept_and_what_went_wrong() {
+        let report = ImportReport {
+            mapped: vec!["name".into()],
+            kept_raw: vec!["widget".into(), "## Extra".into()],
+            problems: vec!["a".into(), "b".into()],
+            notes: vec![],
+        };
+        let outcome = ImportOutcome {
+            document: Document::default(),
+            format: Format::HfReadme,
+            report,
+            findings: Vec::new(),
+        };
+        assert_eq!(
+            outcome.notice("README.md"),
+            "Imported README.md as a Hugging Face README, as a new draft. 2 part(s) with no field here are kept as written. Problems: a; b."
+        );
+        assert_eq!(outcome.report_title("README.md"), "Imported README.md (a Hugging Face README)");
+        let headings: Vec<(&str, usize)> =
+            outcome.report.into_groups().into_iter().map(|(h, items)| (h, items.len())).collect();
+        assert_eq!(
+            headings,
+            [
+                ("Could not be read", 2),
+                ("Mapped to fields", 1),
+                ("Kept as written (no field here; exported again unchanged)", 2),
+                ("Notes", 0)
+            ]
+        );
+        let clean = ImportOutcome {
+            document: Document::default(),
+            format: Format::CardJson,
+            report: ImportReport::everything(),
+            findings: Vec::new(),
+        };
+        assert_eq!(
+            clean.notice("card.json"),
+            "Imported card.json as a Model Card Studio card, as a new draft."
+        );
     }
 
     #[test]

@@ -21,6 +21,17 @@ pub struct Change {
     pub replaces: Option<String>,
 }
 
+impl Change {
+    /// What merging this metric does: "added", "unchanged" or "replaces 0.90".
+    pub fn effect(&self) -> String {
+        match &self.replaces {
+            None => "added".to_owned(),
+            Some(old) if *old == self.value => "unchanged".to_owned(),
+            Some(old) => format!("replaces {old}"),
+        }
+    }
+}
+
 /// What a merge will do, shown before it is applied.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Plan {
@@ -37,6 +48,21 @@ impl Plan {
             .iter()
             .filter(|c| c.replaces.as_ref().is_some_and(|old| *old != c.value))
             .count()
+    }
+
+    /// The plan in one sentence, before the merge: "2 added, 1 replaced, into the results
+    /// of “ImageClassifier”."
+    pub fn summary(&self, card_name: &str) -> String {
+        format!(
+            "{} added, {} replaced, into the results of “{card_name}”.",
+            self.added(),
+            self.replaced()
+        )
+    }
+
+    /// What the merge did: "Merged all_results.json: 2 added, 1 replaced."
+    pub fn merged(&self, file: &str) -> String {
+        format!("Merged {file}: {} added, {} replaced.", self.added(), self.replaced())
     }
 }
 
@@ -130,6 +156,21 @@ mod tests {
         assert_eq!(
             results,
             [("accuracy", "eval", "0.92"), ("loss", "eval", "0.31"), ("epoch", "", "3.0")]
+        );
+    }
+
+    #[test]
+    fn the_plan_says_what_the_merge_adds_and_replaces() {
+        let mut card = Card::default();
+        card.quantitative_analysis.results.push(MetricResult::new("accuracy", "0.90"));
+        card.quantitative_analysis.results.push(MetricResult::new("loss", "0.31"));
+        let plan = plan(&card, &object(json!({"accuracy": 0.92, "loss": 0.31, "f1": 0.5})));
+        let effects: Vec<String> = plan.changes.iter().map(Change::effect).collect();
+        assert_eq!(effects, ["replaces 0.90", "unchanged", "added"]);
+        assert_eq!(plan.summary("M"), "1 added, 1 replaced, into the results of “M”.");
+        assert_eq!(
+            plan.merged("all_results.json"),
+            "Merged all_results.json: 1 added, 1 replaced."
         );
     }
 

@@ -8,6 +8,7 @@ pub mod checklist;
 pub mod diff;
 pub mod integrity;
 pub mod steps;
+mod text;
 mod workflow;
 
 use serde::{Deserialize, Serialize};

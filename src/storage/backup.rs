@@ -54,6 +54,19 @@ pub enum RestoreAction {
     AddCopy,
 }
 
+impl RestoreAction {
+    /// What the restore does with one draft, as its line in the plan says after the name.
+    pub fn effect(self) -> &'static str {
+        match self {
+            Self::Add => "added",
+            Self::Replace => "replaces the older version here",
+            Self::Unchanged => "already here, unchanged",
+            Self::KeepNewer => "kept as it is here: the version here is newer",
+            Self::AddCopy => "changed both here and in the backup: added as a copy",
+        }
+    }
+}
+
 /// One line of the restore plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RestoreItem {
@@ -72,6 +85,19 @@ pub struct RestorePlan {
 impl RestorePlan {
     pub fn count(&self, action: RestoreAction) -> usize {
         self.items.iter().filter(|item| item.action == action).count()
+    }
+
+    /// The plan in one sentence: "2 added, 1 replaced, 0 kept because they are newer
+    /// here, 0 added as copies, 3 unchanged."
+    pub fn summary(&self) -> String {
+        format!(
+            "{} added, {} replaced, {} kept because they are newer here, {} added as copies, {} unchanged.",
+            self.count(RestoreAction::Add),
+            self.count(RestoreAction::Replace),
+            self.count(RestoreAction::KeepNewer),
+            self.count(RestoreAction::AddCopy),
+            self.count(RestoreAction::Unchanged),
+        )
     }
 
     /// Whether applying the plan would write anything.
@@ -164,6 +190,33 @@ mod tests {
         let mut card = Card::default();
         card.model_details.name = name.into();
         card
+    }
+
+    #[test]
+    fn the_plan_says_what_it_will_do_before_anything_is_written() {
+        let item = |action| RestoreItem {
+            action,
+            record: DraftRecord::new("a", card("A"), Workflow::default(), 1),
+        };
+        let plan = RestorePlan {
+            items: vec![
+                item(RestoreAction::Add),
+                item(RestoreAction::Add),
+                item(RestoreAction::Replace),
+                item(RestoreAction::AddCopy),
+                item(RestoreAction::Unchanged),
+            ],
+            skipped: vec![],
+        };
+        assert_eq!(
+            plan.summary(),
+            "2 added, 1 replaced, 0 kept because they are newer here, 1 added as copies, 1 unchanged."
+        );
+        assert_eq!(
+            RestoreAction::KeepNewer.effect(),
+            "kept as it is here: the version here is newer"
+        );
+        assert_eq!(RestoreAction::Add.effect(), "added");
     }
 
     #[test]

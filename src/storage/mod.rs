@@ -69,6 +69,18 @@ pub struct Usage {
     pub total: usize,
 }
 
+impl Usage {
+    /// "This site uses 4.9 MB of browser storage, 1.2 MB of it for Model Card Studio. "
+    /// (with the space, since a sentence follows it).
+    pub fn summary(&self) -> String {
+        format!(
+            "This site uses {} of browser storage, {} of it for Model Card Studio. ",
+            crate::display::bytes(self.total),
+            crate::display::bytes(self.ours)
+        )
+    }
+}
+
 /// Bytes a string takes in localStorage.
 pub fn stored_size(text: &str) -> usize {
     text.encode_utf16().count() * 2
@@ -77,6 +89,15 @@ pub fn stored_size(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn says_how_much_storage_is_used_and_how_much_is_ours() {
+        let usage = Usage { ours: 5_000, total: 5 * 1024 * 1024 };
+        assert_eq!(
+            usage.summary(),
+            "This site uses 5.0 MB of browser storage, 4.9 KB of it for Model Card Studio. "
+        );
+    }
 
     #[test]
     fn recognises_every_spelling_of_a_full_quota() {

@@ -101,6 +101,14 @@ pub struct StorageProblem {
     pub size: usize,
 }
 
+impl StorageProblem {
+    /// Its size and why it could not be read, after its key in the library's list:
+    /// "(4.9 KB): not JSON".
+    pub fn size_and_reason(&self) -> String {
+        format!("({}): {}", crate::display::bytes(self.size), self.reason)
+    }
+}
+
 /// What a stored text turned out to be.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Decoded {
@@ -173,6 +181,13 @@ pub(super) struct RecordHead {
 mod tests {
     use super::*;
     use crate::card::example::seed_card;
+
+    #[test]
+    fn an_unreadable_record_says_how_big_it_is_and_why() {
+        let problem =
+            StorageProblem { key: "mcs/v1/draft/x".into(), reason: "not JSON".into(), size: 5_000 };
+        assert_eq!(problem.size_and_reason(), "(4.9 KB): not JSON");
+    }
 
     fn fixture(name: &str) -> String {
         let path = format!("{}/tests/fixtures/storage/{name}", env!("CARGO_MANIFEST_DIR"));

@@ -10,13 +10,13 @@ use super::library::Library;
 use super::preview::Preview;
 use super::review::ReviewScreen;
 use super::section_nav::SectionNav;
-use super::state::{NoticeKind, SaveState, Screen, Studio};
+use super::state::{NoticeKind, SaveState, Screen, Signals};
 use super::stepper::Stepper;
 use super::toolbar::{
     DropHint, MetricsMerge, Toolbar, TransferReport, install_drop_and_paste, install_shortcuts,
 };
 use super::viewer::{ViewerScreen, open_link_in_address};
-use super::workspace::Workspace;
+use super::workspace::Actions;
 use crate::card::Card;
 use crate::display::relative_time;
 use crate::review::Status;
@@ -24,24 +24,24 @@ use crate::review::Status;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let studio = Studio::new(now_ms());
-    provide_context(studio);
-    let workspace = Workspace::start(studio);
-    provide_context(workspace);
-    workspace.install();
-    install_drop_and_paste(workspace);
-    install_shortcuts(workspace);
-    super::pwa::install(studio);
-    open_link_in_address(studio);
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| open_link_in_address(studio));
-    spawn_local(async move { workspace.set_persistence(request_persistence().await) });
+    let signals = Signals::new(now_ms());
+    provide_context(signals);
+    let actions = Actions::start(signals);
+    provide_context(actions);
+    actions.install();
+    install_drop_and_paste(actions);
+    install_shortcuts(actions);
+    super::pwa::install(signals);
+    open_link_in_address(signals);
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| open_link_in_address(signals));
+    spawn_local(async move { actions.set_persistence(request_persistence().await) });
 
-    let screen = move || studio.screen.get();
+    let screen = move || signals.screen.get();
     let go = move |to: Screen| {
         if to == Screen::Library {
-            workspace.flush();
+            actions.flush();
         }
-        studio.screen.set(to);
+        signals.screen.set(to);
     };
     let tabs = [
         (Screen::Editor, "Editor"),
@@ -93,11 +93,11 @@ pub fn App() -> impl IntoView {
 /// The editor and its live preview, or a way to start when no draft is open.
 #[component]
 fn EditorScreen() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let studio = workspace.studio;
-    let locked = move || !studio.can_edit();
+    let actions = expect_context::<Actions>();
+    let signals = actions.signals;
+    let locked = move || !signals.can_edit();
     let lock_note = move || {
-        studio.workflow.with(|w| {
+        signals.workflow.with(|w| {
             w.is_locked().then_some(match w.status {
                 Status::InReview => "This card is in review, so its content is read-only. Withdraw it from review to edit it.",
                 Status::Approved => "This card is approved, so its content is read-only. Choose “Edit (voids approval)” on the review screen to change it.",
@@ -112,16 +112,16 @@ fn EditorScreen() -> impl IntoView {
                 <Toolbar />
             </div>
             <TransferReport />
-            <Show when=move || studio.card.with(|card| *card == Card::default())>
+            <Show when=move || signals.card.with(|card| *card == Card::default())>
                 <div class="banner info" role="status">
                     <p>"This card is empty. Fill it in field by field, import a file, or start from the example card to see how a finished one reads."</p>
-                    <button type="button" on:click=move |_| workspace.start_from_example()>"Start from the example card"</button>
+                    <button type="button" on:click=move |_| actions.start_from_example()>"Start from the example card"</button>
                 </div>
             </Show>
             {move || lock_note().map(|note| view! {
                 <div class="banner info lock-note" role="status">
                     <p>{note}</p>
-                    <button type="button" class="secondary" on:click=move |_| studio.screen.set(Screen::Review)>"Go to review"</button>
+                    <button type="button" class="secondary" on:click=move |_| signals.screen.set(Screen::Review)>"Go to review"</button>
                 </div>
             })}
             <div class="workspace">
@@ -146,18 +146,18 @@ fn EditorScreen() -> impl IntoView {
 /// Its children when a draft is open; otherwise a way to open or start one.
 #[component]
 fn OpenDraft(children: ChildrenFn) -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let studio = workspace.studio;
+    let actions = expect_context::<Actions>();
+    let signals = actions.signals;
     view! {
         <Show
-            when=move || studio.open_id.with(Option::is_some)
+            when=move || signals.open_id.with(Option::is_some)
             fallback=move || {
                 view! {
                     <div class="pane empty-state">
                         <h2>"No draft is open"</h2>
                         <p>"Open one from the library, or start from the example card to see how a finished one reads."</p>
-                        <button type="button" on:click=move |_| workspace.start_from_example()>"Start from the example card"</button>
-                        <button type="button" class="secondary" on:click=move |_| studio.screen.set(Screen::Library)>"Go to the library"</button>
+                        <button type="button" on:click=move |_| actions.start_from_example()>"Start from the example card"</button>
+                        <button type="button" class="secondary" on:click=move |_| signals.screen.set(Screen::Library)>"Go to the library"</button>
                     </div>
                 }
             }
@@ -171,34 +171,34 @@ fn OpenDraft(children: ChildrenFn) -> impl IntoView {
 /// announce every change to them.
 #[component]
 fn StatusLine() -> impl IntoView {
-    let studio = expect_context::<Studio>();
-    let save_label = move || studio.save.with(SaveState::label);
+    let signals = expect_context::<Signals>();
+    let save_label = move || signals.save.with(SaveState::label);
     let save_class = move || {
-        if studio.save.with(SaveState::is_problem) { "save-state problem" } else { "save-state" }
+        if signals.save.with(SaveState::is_problem) { "save-state problem" } else { "save-state" }
     };
     // Shown, not announced: a live region that changed every second would never stop talking.
-    let ago = move || match studio.save.get() {
-        SaveState::Saved { at } => format!(" · {}", relative_time(studio.clock.get(), at)),
+    let ago = move || match signals.save.get() {
+        SaveState::Saved { at } => format!(" · {}", relative_time(signals.clock.get(), at)),
         _ => String::new(),
     };
-    let persistence = move || match studio.storage.with(|s| s.persistent) {
+    let persistence = move || match signals.storage.with(|s| s.persistent) {
         Some(true) => "Storage: persistent",
         Some(false) => "Storage: may be cleared by the browser",
         None => "",
     };
     // Whether the open card has changed since it was last downloaded to a file.
     let download_state = move || {
-        if studio.open_id.with(Option::is_none) || studio.screen.get() == Screen::Viewer {
+        if signals.open_id.with(Option::is_none) || signals.screen.get() == Screen::Viewer {
             return "";
         }
-        studio.downloaded.with(|downloaded| match downloaded {
+        signals.downloaded.with(|downloaded| match downloaded {
             None => "Not downloaded to a file yet",
-            Some(card) if studio.card.with(|c| c != card) => "Changed since the last download",
+            Some(card) if signals.card.with(|c| c != card) => "Changed since the last download",
             Some(_) => "Downloaded",
         })
     };
     let message = move |kind: NoticeKind| {
-        studio
+        signals
             .notice
             .with(|notice| notice.as_ref().filter(|n| n.kind == kind).map(|n| n.text.clone()))
     };
@@ -219,8 +219,8 @@ fn StatusLine() -> impl IntoView {
 /// The toast after a delete, with its "Undo".
 #[component]
 fn ToastArea() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let toast = workspace.studio.toast;
+    let actions = expect_context::<Actions>();
+    let toast = actions.signals.toast;
     view! {
         <div class="toast-area" role="status" aria-live="polite">
             {move || {
@@ -231,7 +231,7 @@ fn ToastArea() -> impl IntoView {
                         view! {
                             <div class="toast">
                                 <span>{t.text.clone()}</span>
-                                <button type="button" on:click=move |_| workspace.undo(&undo)>"Undo"</button>
+                                <button type="button" on:click=move |_| actions.undo(&undo)>"Undo"</button>
                             </div>
                         }
                     })

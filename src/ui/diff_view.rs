@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::card::Card;
-use crate::review::diff::{ChangeKind, FieldChange, Segment, diff, text_diff};
+use crate::review::diff::{FieldChange, Segment, diff, text_diff};
 
 /// The changes from `old` to `new`, as a table of before and after.
 #[component]
@@ -40,11 +40,7 @@ pub fn DiffView(
 
 #[component]
 fn ChangeRow(change: FieldChange) -> impl IntoView {
-    let kind = match change.kind {
-        ChangeKind::Added => "added",
-        ChangeKind::Removed => "removed",
-        ChangeKind::Changed => "changed",
-    };
+    let kind = change.kind.label();
     let (old, new) = if change.is_long() {
         let sides = text_diff(&change.old, &change.new);
         (segments(sides.old, "del"), segments(sides.new, "ins"))

@@ -2,17 +2,17 @@
 
 use leptos::prelude::*;
 
-use super::state::Studio;
+use super::state::Signals;
 use crate::card::fields::{Access, FieldKind, FieldSpec, Level};
 use crate::card::{Card, licenses};
 
 /// A field with its label, requirement level, guidance and control.
 #[component]
 pub fn Field(spec: &'static FieldSpec) -> impl IntoView {
-    let studio = expect_context::<Studio>();
-    let shown = Memo::new(move |_| studio.card.with(|card| spec.is_shown(card)));
+    let signals = expect_context::<Signals>();
+    let shown = Memo::new(move |_| signals.card.with(|card| spec.is_shown(card)));
     let missing = Memo::new(move |_| {
-        spec.level == Level::Required && studio.card.with(|card| !spec.has_content(card))
+        spec.level == Level::Required && signals.card.with(|card| !spec.has_content(card))
     });
     let help_id = format!("{}-help", spec.path);
     let control = match (spec.kind, spec.access) {
@@ -66,9 +66,9 @@ pub fn TextInput(
     get: fn(&Card) -> &String,
     get_mut: fn(&mut Card) -> &mut String,
 ) -> impl IntoView {
-    let studio = expect_context::<Studio>();
-    let value = Memo::new(move |_| studio.card.with(|card| get(card).clone()));
-    let set = move |text: String| studio.edit(|card| *get_mut(card) = text);
+    let signals = expect_context::<Signals>();
+    let value = Memo::new(move |_| signals.card.with(|card| get(card).clone()));
+    let set = move |text: String| signals.edit(|card| *get_mut(card) = text);
     match kind {
         FieldKind::Markdown | FieldKind::Code => view! {
             <textarea
@@ -96,7 +96,7 @@ pub fn TextInput(
                     .map(|(license, name)| {
                         view! {
                             <option value=*license prop:selected=move || value.with(|v| v == license)>
-                                {format!("{name} ({license})")}
+                                {licenses::choice_label(license, name)}
                             </option>
                         }
                     })
@@ -128,8 +128,8 @@ pub fn ListInput(
     get: fn(&Card) -> &Vec<String>,
     get_mut: fn(&mut Card) -> &mut Vec<String>,
 ) -> impl IntoView {
-    let studio = expect_context::<Studio>();
-    let items = Memo::new(move |_| studio.card.with(|card| get(card).clone()));
+    let signals = expect_context::<Signals>();
+    let items = Memo::new(move |_| signals.card.with(|card| get(card).clone()));
     let text = RwSignal::new(items.get_untracked().join(", "));
     // When the list changes from elsewhere (an import, a template), show the new list.
     Effect::new(move |_| {
@@ -141,7 +141,7 @@ pub fn ListInput(
     let on_input = move |typed: String| {
         let parsed = parse_list(&typed);
         text.set(typed);
-        studio.edit(|card| *get_mut(card) = parsed);
+        signals.edit(|card| *get_mut(card) = parsed);
     };
     view! {
         <input

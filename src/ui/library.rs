@@ -9,11 +9,12 @@ use super::browser::{confirm, read_text};
 use super::new_card::NewCard;
 use super::state::NoticeKind;
 use super::toolbar::ImportButton;
-use super::workspace::{Workspace, display_name};
-use crate::display::{bytes, plural, relative_time};
+use super::workspace::Actions;
+use crate::card::display_name;
+use crate::display::{plural, relative_time};
 use crate::review::Status;
 use crate::storage::DraftSummary;
-use crate::storage::backup::{RestoreAction, RestorePlan};
+use crate::storage::backup::RestorePlan;
 
 /// Which drafts the table shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,8 +26,8 @@ enum Shelf {
 /// The library screen.
 #[component]
 pub fn Library() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let studio = workspace.studio;
+    let actions = expect_context::<Actions>();
+    let signals = actions.signals;
     let search = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
     let shelf = RwSignal::new(Shelf::Drafts);
@@ -36,7 +37,7 @@ pub fn Library() -> impl IntoView {
         let needle = search.with(|s| s.trim().to_lowercase());
         let wanted = status.with(|s| Status::from_id(s));
         let in_trash = shelf.get() == Shelf::Trash;
-        studio.drafts.with(|drafts| {
+        signals.drafts.with(|drafts| {
             drafts
                 .iter()
                 .filter(|d| d.in_trash() == in_trash)
@@ -50,8 +51,8 @@ pub fn Library() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let trash_count = move || studio.drafts.with(|d| d.iter().filter(|d| d.in_trash()).count());
-    let draft_count = move || studio.drafts.with(|d| d.iter().filter(|d| !d.in_trash()).count());
+    let trash_count = move || signals.drafts.with(|d| d.iter().filter(|d| d.in_trash()).count());
+    let draft_count = move || signals.drafts.with(|d| d.iter().filter(|d| !d.in_trash()).count());
     // Outside `view!`, where a `>` would end the tag.
     let can_empty_trash = move || shelf.get() == Shelf::Trash && trash_count() > 0;
 
@@ -62,7 +63,7 @@ pub fn Library() -> impl IntoView {
                 <div class="toolbar" role="group" aria-label="Library">
                     <NewCard />
                     <ImportButton />
-                    <button type="button" class="secondary" on:click=move |_| workspace.download_all()>
+                    <button type="button" class="secondary" on:click=move |_| actions.download_all()>
                         "Download all drafts"
                     </button>
                     <RestoreBackup />
@@ -110,14 +111,14 @@ pub fn Library() -> impl IntoView {
                 fallback=move || {
                     view! {
                         <p class="empty-state">
-                            {move || match (shelf.get(), studio.drafts.with(Vec::is_empty)) {
+                            {move || match (shelf.get(), signals.drafts.with(Vec::is_empty)) {
                                 (Shelf::Trash, _) => "The trash is empty.",
                                 (Shelf::Drafts, true) => "No drafts yet. Start a new card, import one, or start from the example card.",
                                 (Shelf::Drafts, false) => "No draft matches the search and filter.",
                             }}
                         </p>
-                        <Show when=move || shelf.get() == Shelf::Drafts && studio.drafts.with(Vec::is_empty)>
-                            <button type="button" on:click=move |_| workspace.start_from_example()>"Start from the example card"</button>
+                        <Show when=move || shelf.get() == Shelf::Drafts && signals.drafts.with(Vec::is_empty)>
+                            <button type="button" on:click=move |_| actions.start_from_example()>"Start from the example card"</button>
                         </Show>
                     }
                 }
@@ -152,7 +153,7 @@ pub fn Library() -> impl IntoView {
                     class="danger"
                     on:click=move |_| {
                         if confirm("Delete every draft in the trash for good? This cannot be undone.") {
-                            workspace.empty_trash();
+                            actions.empty_trash();
                         }
                     }
                 >
@@ -168,16 +169,16 @@ pub fn Library() -> impl IntoView {
 /// One draft in the table, with its actions.
 #[component]
 fn DraftRow(draft: DraftSummary, rename: RwSignal<Option<DraftSummary>>) -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let studio = workspace.studio;
+    let actions = expect_context::<Actions>();
+    let signals = actions.signals;
     let name = display_name(&draft.name);
     let id = StoredValue::new(draft.id.clone());
     let updated = draft.updated_at;
     let is_open =
-        move || studio.open_id.with(|open| open.as_deref() == Some(id.get_value().as_str()));
-    let actions = if draft.in_trash() {
+        move || signals.open_id.with(|open| open.as_deref() == Some(id.get_value().as_str()));
+    let buttons = if draft.in_trash() {
         view! {
-            <button type="button" class="secondary small" on:click=move |_| workspace.restore(&id.get_value())>
+            <button type="button" class="secondary small" on:click=move |_| actions.restore(&id.get_value())>
                 "Restore" <span class="visually-hidden">{format!(" {name}")}</span>
             </button>
             <button
@@ -187,7 +188,7 @@ fn DraftRow(draft: DraftSummary, rename: RwSignal<Option<DraftSummary>>) -> impl
                     let name = name.clone();
                     move |_| {
                         if confirm(&format!("Delete “{name}” for good? This cannot be undone.")) {
-                            workspace.delete_forever(&id.get_value());
+                            actions.delete_forever(&id.get_value());
                         }
                     }
                 }
@@ -199,7 +200,7 @@ fn DraftRow(draft: DraftSummary, rename: RwSignal<Option<DraftSummary>>) -> impl
     } else {
         let summary = draft.clone();
         view! {
-            <button type="button" class="secondary small" on:click=move |_| workspace.duplicate(&id.get_value())>
+            <button type="button" class="secondary small" on:click=move |_| actions.duplicate(&id.get_value())>
                 "Duplicate" <span class="visually-hidden">{format!(" {name}")}</span>
             </button>
             <button
@@ -214,7 +215,7 @@ fn DraftRow(draft: DraftSummary, rename: RwSignal<Option<DraftSummary>>) -> impl
                 type="button"
                 class="danger small"
                 disabled=draft.is_read_only()
-                on:click=move |_| workspace.trash(&id.get_value())
+                on:click=move |_| actions.trash(&id.get_value())
             >
                 "Delete" <span class="visually-hidden">{format!(" {name}")}</span>
             </button>
@@ -224,7 +225,7 @@ fn DraftRow(draft: DraftSummary, rename: RwSignal<Option<DraftSummary>>) -> impl
     view! {
         <tr class:open=is_open>
             <th scope="row">
-                <button type="button" class="link" on:click=move |_| { workspace.open(&id.get_value()); }>
+                <button type="button" class="link" on:click=move |_| { actions.open(&id.get_value()); }>
                     {display_name(&draft.name)}
                 </button>
                 {draft.is_read_only().then(|| view! { <span class="badge badge-optional">"Read-only: newer app"</span> })}
@@ -235,9 +236,9 @@ fn DraftRow(draft: DraftSummary, rename: RwSignal<Option<DraftSummary>>) -> impl
             <td>{draft.version.clone()}</td>
             <td>{draft.status.label()}</td>
             <td>
-                <time title=updated.to_string()>{move || relative_time(studio.clock.get(), updated)}</time>
+                <time title=updated.to_string()>{move || relative_time(signals.clock.get(), updated)}</time>
             </td>
-            <td class="row-actions">{actions}</td>
+            <td class="row-actions">{buttons}</td>
         </tr>
     }
 }
@@ -246,27 +247,27 @@ fn DraftRow(draft: DraftSummary, rename: RwSignal<Option<DraftSummary>>) -> impl
 /// when the user asks.
 #[component]
 fn Problems() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let studio = workspace.studio;
+    let actions = expect_context::<Actions>();
+    let signals = actions.signals;
     view! {
-        <Show when=move || !studio.problems.with(Vec::is_empty)>
+        <Show when=move || !signals.problems.with(Vec::is_empty)>
             <section class="problems" aria-labelledby="problems-heading">
                 <h3 id="problems-heading">
-                    {move || format!("{} could not be read", plural(studio.problems.with(Vec::len), "stored record", "stored records"))}
+                    {move || format!("{} could not be read", plural(signals.problems.with(Vec::len), "stored record", "stored records"))}
                 </h3>
                 <p>
                     "These are kept exactly as they were found, and never overwritten. Download one to inspect or repair it."
                 </p>
                 <ul>
-                    <For each=move || studio.problems.get() key=|p| p.key.clone() let(problem)>
+                    <For each=move || signals.problems.get() key=|p| p.key.clone() let(problem)>
                         {
                             let key = StoredValue::new(problem.key.clone());
                             view! {
                                 <li>
                                     <code>{problem.key.clone()}</code>
-                                    {format!(" ({}): {}", bytes(problem.size), problem.reason)}
+                                    {format!(" {}", problem.size_and_reason())}
                                     " "
-                                    <button type="button" class="secondary small" on:click=move |_| workspace.download_problem(&key.get_value())>
+                                    <button type="button" class="secondary small" on:click=move |_| actions.download_problem(&key.get_value())>
                                         "Download" <span class="visually-hidden">{format!(" {}", problem.key)}</span>
                                     </button>
                                     <button
@@ -274,7 +275,7 @@ fn Problems() -> impl IntoView {
                                         class="danger small"
                                         on:click=move |_| {
                                             if confirm("Delete this unreadable record for good?") {
-                                                workspace.delete_problem(&key.get_value());
+                                                actions.delete_problem(&key.get_value());
                                             }
                                         }
                                     >
@@ -293,7 +294,7 @@ fn Problems() -> impl IntoView {
 /// The dialog that renames a draft.
 #[component]
 fn RenameDialog(rename: RwSignal<Option<DraftSummary>>) -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
+    let actions = expect_context::<Actions>();
     let dialog = NodeRef::<Dialog>::new();
     let name = RwSignal::new(String::new());
     Effect::new(move |_| {
@@ -309,7 +310,7 @@ fn RenameDialog(rename: RwSignal<Option<DraftSummary>>) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(draft) = rename.get_untracked() {
-            workspace.rename(&draft.id, name.get_untracked().trim());
+            actions.rename(&draft.id, name.get_untracked().trim());
         }
         rename.set(None);
     };
@@ -339,7 +340,7 @@ fn RenameDialog(rename: RwSignal<Option<DraftSummary>>) -> impl IntoView {
 /// restore or cancel.
 #[component]
 fn RestoreBackup() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
+    let actions = expect_context::<Actions>();
     let dialog = NodeRef::<Dialog>::new();
     let plan = RwSignal::new(None::<RestorePlan>);
     let pick = move |ev: leptos::ev::Event| {
@@ -348,7 +349,7 @@ fn RestoreBackup() -> impl IntoView {
         input.set_value("");
         spawn_local(async move {
             let name = file.name();
-            let outcome = read_text(&file).await.and_then(|text| workspace.plan_restore(&text));
+            let outcome = read_text(&file).await.and_then(|text| actions.plan_restore(&text));
             match outcome {
                 Ok(found) => {
                     plan.set(Some(found));
@@ -356,8 +357,8 @@ fn RestoreBackup() -> impl IntoView {
                         let _ = dialog.show_modal();
                     }
                 }
-                Err(reason) => workspace
-                    .studio
+                Err(reason) => actions
+                    .signals
                     .tell(NoticeKind::Error, format!("Could not restore from {name}: {reason}.")),
             }
         });
@@ -369,16 +370,9 @@ fn RestoreBackup() -> impl IntoView {
     };
     let restore = move |_| {
         if let Some(found) = plan.get_untracked() {
-            workspace.apply_restore(&found);
+            actions.apply_restore(&found);
         }
         close();
-    };
-    let line = |action: RestoreAction| match action {
-        RestoreAction::Add => "added",
-        RestoreAction::Replace => "replaces the older version here",
-        RestoreAction::Unchanged => "already here, unchanged",
-        RestoreAction::KeepNewer => "kept as it is here: the version here is newer",
-        RestoreAction::AddCopy => "changed both here and in the backup: added as a copy",
     };
     view! {
         <label class="button secondary" for="restore-file">"Restore from backup"</label>
@@ -388,14 +382,7 @@ fn RestoreBackup() -> impl IntoView {
             {move || {
                 plan.get()
                     .map(|found| {
-                        let summary = format!(
-                            "{} added, {} replaced, {} kept because they are newer here, {} added as copies, {} unchanged.",
-                            found.count(RestoreAction::Add),
-                            found.count(RestoreAction::Replace),
-                            found.count(RestoreAction::KeepNewer),
-                            found.count(RestoreAction::AddCopy),
-                            found.count(RestoreAction::Unchanged),
-                        );
+                        let summary = found.summary();
                         let writes = found.writes();
                         view! {
                             <p data-testid="restore-summary">{summary}</p>
@@ -407,7 +394,7 @@ fn RestoreBackup() -> impl IntoView {
                                         view! {
                                             <li>
                                                 <strong>{display_name(&item.record.card.model_details.name)}</strong>
-                                                {format!(": {}", line(item.action))}
+                                                {format!(": {}", item.action.effect())}
                                             </li>
                                         }
                                     })

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::field::LevelBadge;
 use super::focus;
-use super::state::Studio;
+use super::state::Signals;
 use crate::card::fields::{FieldKind, ItemAccess, ItemField, ListSpec};
 
 /// Extra controls for one item, below its fields (the results' slice editor).
@@ -17,10 +17,10 @@ pub fn ListEditor<T>(spec: ListSpec<T>, #[prop(optional)] extra: Option<ItemExtr
 where
     T: Clone + Default + Send + Sync + 'static,
 {
-    let studio = expect_context::<Studio>();
-    let count = Memo::new(move |_| studio.card.with(|card| (spec.items)(card).len()));
+    let signals = expect_context::<Signals>();
+    let count = Memo::new(move |_| signals.card.with(|card| (spec.items)(card).len()));
     let add = move |_| {
-        studio.edit(|card| (spec.items_mut)(card).push(T::default()));
+        signals.edit(|card| (spec.items_mut)(card).push(T::default()));
         let index = count.get_untracked().saturating_sub(1);
         let first = spec.fields.first().map(|f| f.key).unwrap_or_default();
         request_animation_frame(move || focus(&item_id(spec.path, index, first)));
@@ -60,7 +60,7 @@ fn ListItem<T>(
 where
     T: Clone + Default + Send + Sync + 'static,
 {
-    let studio = expect_context::<Studio>();
+    let signals = expect_context::<Signals>();
     let number = index + 1;
     let item_word = spec.item.to_lowercase();
     let action_id = move |action: &str| item_id(spec.path, index, action);
@@ -68,7 +68,7 @@ where
     let is_last = move || index + 1 >= count.get();
 
     let move_to = move |target: usize, action: &'static str| {
-        studio.edit(|card| {
+        signals.edit(|card| {
             let items = (spec.items_mut)(card);
             if index < items.len() && target < items.len() {
                 items.swap(index, target);
@@ -85,7 +85,7 @@ where
         request_animation_frame(move || focus(&id));
     };
     let remove = move |_| {
-        studio.edit(|card| {
+        signals.edit(|card| {
             let items = (spec.items_mut)(card);
             if index < items.len() {
                 items.remove(index);
@@ -153,17 +153,17 @@ fn ItemFieldControl<T>(spec: ListSpec<T>, index: usize, field: ItemField<T>) -> 
 where
     T: Clone + Default + Send + Sync + 'static,
 {
-    let studio = expect_context::<Studio>();
+    let signals = expect_context::<Signals>();
     let id = item_id(spec.path, index, field.key);
     let help_id = format!("{id}-help");
     let name = field.accessible_name(spec.item, index + 1);
     match field.access {
         ItemAccess::Flag(get, get_mut) => {
             let checked = Memo::new(move |_| {
-                studio.card.with(|card| (spec.items)(card).get(index).is_some_and(get))
+                signals.card.with(|card| (spec.items)(card).get(index).is_some_and(get))
             });
             let set = move |on: bool| {
-                studio.edit(|card| {
+                signals.edit(|card| {
                     if let Some(item) = (spec.items_mut)(card).get_mut(index) {
                         *get_mut(item) = on;
                     }
@@ -187,12 +187,12 @@ where
         }
         ItemAccess::Text(get, get_mut) => {
             let value = Memo::new(move |_| {
-                studio.card.with(|card| {
+                signals.card.with(|card| {
                     (spec.items)(card).get(index).map(|item| get(item).clone()).unwrap_or_default()
                 })
             });
             let set = move |text: String| {
-                studio.edit(|card| {
+                signals.edit(|card| {
                     if let Some(item) = (spec.items_mut)(card).get_mut(index) {
                         *get_mut(item) = text;
                     }

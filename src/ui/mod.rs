@@ -1,7 +1,8 @@
 //! The browser shell: Leptos components over the pure core, compiled only for wasm32.
 //!
-//! Components hold no card logic: they read and write the [`state::Studio`] signals, act
-//! through [`workspace::Workspace`], and call into `card`, `formats`, `render`.
+//! Components hold no card logic: they read and write the [`state::Signals`], act
+//! through [`workspace::Actions`] (which alone holds the [`workspace::StorageSession`]),
+//! and call into `card`, `formats`, `render`.
 
 mod app;
 mod banners;
@@ -38,10 +39,10 @@ pub(crate) fn focus(id: &str) {
 
 /// Shows a field in the editor and moves focus to it; for a list, to its first item (or
 /// its "Add" button when it has none).
-pub(crate) fn focus_field(studio: state::Studio, path: &'static str) {
+pub(crate) fn focus_field(signals: state::Signals, path: &'static str) {
     use crate::card::fields;
     use leptos::prelude::*;
-    let target = studio.card.with_untracked(|card| {
+    let target = signals.card.with_untracked(|card| {
         let list = fields::LISTS.iter().find(|l| l.path() == path)?;
         Some(if list.len(card) > 0 {
             list_editor::item_id(path, 0, list.first_key())
@@ -50,10 +51,10 @@ pub(crate) fn focus_field(studio: state::Studio, path: &'static str) {
         })
     });
     let target = target.unwrap_or_else(|| path.to_owned());
-    if studio.screen.get_untracked() == state::Screen::Editor {
+    if signals.screen.get_untracked() == state::Screen::Editor {
         focus(&target);
     } else {
-        studio.screen.set(state::Screen::Editor);
+        signals.screen.set(state::Screen::Editor);
         request_animation_frame(move || focus(&target));
     }
 }

@@ -3,14 +3,14 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use super::workspace::Workspace;
+use super::workspace::Actions;
 use crate::card::templates::Template;
 use crate::document::Document;
 
 /// The "New card" button and its template dialog.
 #[component]
 pub fn NewCard() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
+    let actions = expect_context::<Actions>();
     let dialog = NodeRef::<Dialog>::new();
     let open = move |_| {
         if let Some(dialog) = dialog.get() {
@@ -24,7 +24,7 @@ pub fn NewCard() -> impl IntoView {
     };
     let start = move |template: Template| {
         close();
-        workspace.create(
+        actions.create(
             Document::new(template.card()),
             Some(format!("Started a new draft from the {} template.", template.name())),
         );

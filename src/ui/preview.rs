@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::state::Studio;
+use super::state::Signals;
 use crate::card::Card;
 use crate::document::Document;
 use crate::markdown::document_sections;
@@ -14,8 +14,8 @@ use crate::review::Workflow;
 /// The open draft, rendered live beside the editor.
 #[component]
 pub fn Preview() -> impl IntoView {
-    let studio = expect_context::<Studio>();
-    view! { <CardView card=studio.card.into() workflow=studio.workflow.into() label="Card preview" /> }
+    let signals = expect_context::<Signals>();
+    view! { <CardView card=signals.card.into() workflow=signals.workflow.into() label="Card preview" /> }
 }
 
 /// A rendered card. Each section re-renders only when its own Markdown changes, so a

@@ -1,10 +1,10 @@
 //! Offline support from the page's side: registers the service worker, and raises
-//! `Studio::update_available` when a new version has been downloaded and is waiting.
+//! `Signals::update_available` when a new version has been downloaded and is waiting.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use super::state::Studio;
+use super::state::Signals;
 
 #[wasm_bindgen(module = "/js/pwa.js")]
 extern "C" {
@@ -15,8 +15,8 @@ extern "C" {
 }
 
 /// Registers the service worker; a waiting new version sets `update_available`.
-pub fn install(studio: Studio) {
-    let on_update = Closure::<dyn Fn()>::new(move || studio.update_available.set(true));
+pub fn install(signals: Signals) {
+    let on_update = Closure::<dyn Fn()>::new(move || signals.update_available.set(true));
     register_service_worker(&on_update);
     // Called whenever a new version arrives, for the life of the page.
     on_update.forget();

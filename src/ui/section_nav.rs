@@ -4,15 +4,15 @@
 use leptos::prelude::*;
 
 use super::focus_field;
-use super::state::Studio;
+use super::state::Signals;
 use crate::card::completeness::{Completeness, Missing};
-use crate::card::fields::{self, Level};
+use crate::card::fields;
 
 /// Links to every section, each with its score, under the overall completeness.
 #[component]
 pub fn SectionNav() -> impl IntoView {
-    let studio = expect_context::<Studio>();
-    let score = Memo::new(move |_| studio.card.with(Completeness::assess));
+    let signals = expect_context::<Signals>();
+    let score = Memo::new(move |_| signals.card.with(Completeness::assess));
     let percent = move || score.with(Completeness::percent);
     view! {
         <nav class="section-nav" aria-label="Sections">
@@ -52,27 +52,20 @@ pub fn SectionNav() -> impl IntoView {
 /// What is still missing, required first. Activating an item focuses its field.
 #[component]
 fn MissingList(score: Memo<Completeness>) -> impl IntoView {
-    let studio = expect_context::<Studio>();
+    let signals = expect_context::<Signals>();
     let missing =
         move || score.with(|s| s.missing().into_iter().cloned().collect::<Vec<Missing>>());
-    let count = move || score.with(|s| s.missing().len());
     view! {
         <details class="missing">
-            <summary>{move || match count() {
-                0 => "Nothing missing".to_owned(),
-                1 => "1 item missing".to_owned(),
-                n => format!("{n} items missing"),
-            }}</summary>
+            <summary>{move || score.with(Completeness::missing_summary)}</summary>
             <ul>
                 <For each=missing key=|m| (m.path, m.has_example) let(item)>
                     {
-                        let level = if item.level == Level::Required { "required" } else { "recommended" };
-                        let note = if item.has_example { ", replace the example" } else { "" };
                         let path = item.path;
                         view! {
                             <li>
-                                <button type="button" class="link" on:click=move |_| focus_field(studio, path)>
-                                    {format!("{} ({level}{note})", item.label)}
+                                <button type="button" class="link" on:click=move |_| focus_field(signals, path)>
+                                    {item.describe()}
                                 </button>
                             </li>
                         }

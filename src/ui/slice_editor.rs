@@ -5,19 +5,19 @@ use leptos::prelude::*;
 
 use super::focus;
 use super::list_editor::item_id;
-use super::state::Studio;
+use super::state::Signals;
 use crate::card::fields::RESULTS;
 use crate::card::{Card, MetricResult, SliceTerm};
 
 /// The slice terms of result `result` (an index into the card's results).
 #[component]
 pub fn SliceEditor(result: usize) -> impl IntoView {
-    let studio = expect_context::<Studio>();
+    let signals = expect_context::<Signals>();
     let count =
-        Memo::new(move |_| studio.card.with(|card| terms(card, result).map_or(0, Vec::len)));
+        Memo::new(move |_| signals.card.with(|card| terms(card, result).map_or(0, Vec::len)));
     let number = result + 1;
     let add = move |_| {
-        studio.edit(|card| {
+        signals.edit(|card| {
             if let Some(result) = result_mut(card, result) {
                 result.slice.push(SliceTerm::default());
             }
@@ -58,15 +58,15 @@ fn term_id(result: usize, term: usize, key: &str) -> String {
 
 #[component]
 fn SliceTermRow(result: usize, term: usize, count: Memo<usize>) -> impl IntoView {
-    let studio = expect_context::<Studio>();
+    let signals = expect_context::<Signals>();
     let (result_number, term_number) = (result + 1, term + 1);
     let read = move |pick: fn(&SliceTerm) -> &String| {
-        studio.card.with(|card| {
+        signals.card.with(|card| {
             terms(card, result).and_then(|t| t.get(term)).map(pick).cloned().unwrap_or_default()
         })
     };
     let write = move |pick: fn(&mut SliceTerm) -> &mut String, text: String| {
-        studio.edit(|card| {
+        signals.edit(|card| {
             if let Some(slice_term) = result_mut(card, result).and_then(|r| r.slice.get_mut(term)) {
                 *pick(slice_term) = text;
             }
@@ -75,7 +75,7 @@ fn SliceTermRow(result: usize, term: usize, count: Memo<usize>) -> impl IntoView
     let factor = Memo::new(move |_| read(|t| &t.factor));
     let value = Memo::new(move |_| read(|t| &t.value));
     let remove = move |_| {
-        studio.edit(|card| {
+        signals.edit(|card| {
             if let Some(result) = result_mut(card, result)
                 && term < result.slice.len()
             {

@@ -1,5 +1,6 @@
-//! The app's reactive state, shared through context. `Studio` holds only signals, so it
-//! is `Copy` and every component can take it from context.
+//! The app's reactive state, shared through context. [`Signals`] holds only signals, so
+//! it is `Copy` and every component can take it from context. It knows nothing of
+//! storage: [`super::workspace::Actions`] keeps it in line with the library.
 
 use leptos::prelude::*;
 
@@ -8,9 +9,10 @@ use crate::review::Workflow;
 use crate::storage::{DraftSummary, StorageProblem, Usage};
 use crate::undo::History;
 
-/// The state every screen shares.
+/// The signals every screen reads and writes: the open card and workflow, the library's
+/// summaries, the messages, and the save status.
 #[derive(Clone, Copy)]
-pub struct Studio {
+pub struct Signals {
     /// The open draft's card.
     pub card: RwSignal<Card>,
     /// The open draft's workflow: status, reviews, history.
@@ -53,7 +55,7 @@ pub struct Studio {
     pub clock: RwSignal<u64>,
 }
 
-impl Studio {
+impl Signals {
     pub fn new(now: u64) -> Self {
         Self {
             card: RwSignal::new(Card::default()),
@@ -87,7 +89,7 @@ impl Studio {
         self.read_only.with(Option::is_none) && !self.workflow.with(Workflow::is_locked)
     }
 
-    /// Applies an edit to the card, and keeps the workflow in step with it (history, and
+    /// Applies an edit to the card, and keeps the workflow in line with it (history, and
     /// the approval voided or restored by the content hash). Every editor writes here.
     pub fn edit(&self, change: impl FnOnce(&mut Card)) {
         if !untrack(|| self.can_edit()) {
@@ -99,17 +101,17 @@ impl Studio {
         self.content_changed(now);
     }
 
-    /// Undoes the last step of edits (Ctrl+Z).
+    /// Undoes the last undo entry, a burst of edits (Ctrl+Z).
     pub fn undo(&self) {
-        self.step(History::undo);
+        self.undo_or_redo(History::undo);
     }
 
-    /// Redoes the last undone step (Ctrl+Shift+Z).
+    /// Redoes the last undone entry (Ctrl+Shift+Z).
     pub fn redo(&self) {
-        self.step(History::redo);
+        self.undo_or_redo(History::redo);
     }
 
-    fn step(&self, direction: fn(&mut History<Card>, Card) -> Option<Card>) {
+    fn undo_or_redo(&self, direction: fn(&mut History<Card>, Card) -> Option<Card>) {
         if !untrack(|| self.can_edit()) {
             return;
         }
@@ -120,14 +122,14 @@ impl Studio {
         }
     }
 
-    /// Forgets the undo steps, when another card opens.
+    /// Forgets the undo entries, when another card opens.
     pub fn forget_history(&self) {
         self.history.update_value(History::clear);
         self.sync_history();
     }
 
-    /// Keeps the workflow in step with the content (history, and the approval voided or
-    /// restored by the content hash), and the undo buttons with the steps.
+    /// Keeps the workflow in line with the content (history, and the approval voided or
+    /// restored by the content hash), and the undo buttons with the undo entries.
     fn content_changed(&self, now: u64) {
         self.card.with_untracked(|card| {
             self.workflow.update(|workflow| workflow.content_edited(card, now))

@@ -2,15 +2,15 @@
 
 use leptos::prelude::*;
 
-use super::state::Studio;
+use super::state::Signals;
 use crate::review::steps::{StepState, steps};
 
 /// An ordered list of the seven steps; the current one is marked and its task shown.
 #[component]
 pub fn Stepper() -> impl IntoView {
-    let studio = expect_context::<Studio>();
+    let signals = expect_context::<Signals>();
     let all = Memo::new(move |_| {
-        studio.card.with(|card| studio.workflow.with(|workflow| steps(card, workflow)))
+        signals.card.with(|card| signals.workflow.with(|workflow| steps(card, workflow)))
     });
     let next = move || {
         all.with(|steps| {

@@ -13,9 +13,9 @@ use web_sys::File;
 
 use super::browser::read_text;
 use super::new_card::NewCard;
-use super::state::{NoticeKind, Studio};
+use super::state::{NoticeKind, Signals};
 use super::viewer::ShareLink;
-use super::workspace::Workspace;
+use super::workspace::Actions;
 use crate::formats::{ExportFormat, metrics};
 
 /// "New card", "Import", the Download menu and "Share link".
@@ -35,15 +35,15 @@ pub fn Toolbar() -> impl IntoView {
 /// "Undo edit" and "Redo edit", the buttons of Ctrl+Z and Ctrl+Shift+Z.
 #[component]
 fn UndoRedo() -> impl IntoView {
-    let studio = expect_context::<Studio>();
+    let signals = expect_context::<Signals>();
     view! {
         <button
             type="button"
             class="secondary"
             aria-keyshortcuts="Control+Z"
             title="Ctrl+Z"
-            disabled=move || !studio.can_undo.get() || !studio.can_edit()
-            on:click=move |_| studio.undo()
+            disabled=move || !signals.can_undo.get() || !signals.can_edit()
+            on:click=move |_| signals.undo()
         >
             "Undo edit"
         </button>
@@ -52,8 +52,8 @@ fn UndoRedo() -> impl IntoView {
             class="secondary"
             aria-keyshortcuts="Control+Shift+Z"
             title="Ctrl+Shift+Z"
-            disabled=move || !studio.can_redo.get() || !studio.can_edit()
-            on:click=move |_| studio.redo()
+            disabled=move || !signals.can_redo.get() || !signals.can_edit()
+            on:click=move |_| signals.redo()
         >
             "Redo edit"
         </button>
@@ -63,8 +63,8 @@ fn UndoRedo() -> impl IntoView {
 /// Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo edits of the open card on the
 /// editor screen; Ctrl+S saves now and says where, on every screen. Cmd works for Ctrl.
 /// Inside a dialog the keys keep their usual meaning.
-pub fn install_shortcuts(workspace: Workspace) {
-    let studio = workspace.studio;
+pub fn install_shortcuts(actions: Actions) {
+    let signals = actions.signals;
     let _ = window_event_listener(ev::keydown, move |event| {
         if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
             return;
@@ -74,19 +74,19 @@ pub fn install_shortcuts(workspace: Workspace) {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|element| element.closest("dialog").ok().flatten().is_some());
         let key = event.key().to_lowercase();
-        let on_editor = studio.screen.get_untracked() == super::state::Screen::Editor;
+        let on_editor = signals.screen.get_untracked() == super::state::Screen::Editor;
         match key.as_str() {
             "s" => {
                 event.prevent_default();
-                workspace.save_now();
+                actions.save_now();
             }
             "z" if on_editor && !in_dialog => {
                 event.prevent_default();
-                if event.shift_key() { studio.redo() } else { studio.undo() }
+                if event.shift_key() { signals.redo() } else { signals.undo() }
             }
             "y" if on_editor && !in_dialog => {
                 event.prevent_default();
-                studio.redo();
+                signals.redo();
             }
             _ => {}
         }
@@ -96,7 +96,7 @@ pub fn install_shortcuts(workspace: Workspace) {
 /// "Import": a file picker whose label looks like a button. The card opens as a new draft.
 #[component]
 pub fn ImportButton() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
+    let actions = expect_context::<Actions>();
     let import = move |ev: ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -104,7 +104,7 @@ pub fn ImportButton() -> impl IntoView {
         };
         // Clear the picker so choosing the same file again still fires `change`.
         input.set_value("");
-        import_file(workspace, file);
+        import_file(actions, file);
     };
     view! {
         <label class="button" for="import-file" title="Or drop a file on the page, or paste it with Ctrl+V">
@@ -120,14 +120,14 @@ pub fn ImportButton() -> impl IntoView {
     }
 }
 
-fn import_file(workspace: Workspace, file: File) {
+fn import_file(actions: Actions, file: File) {
     spawn_local(async move {
         let name = file.name();
         match read_text(&file).await {
-            Ok(text) => workspace.import(name, text),
-            Err(reason) => workspace
-                .studio
-                .tell(NoticeKind::Error, format!("Could not read {name}: {reason}.")),
+            Ok(text) => actions.import(name, text),
+            Err(reason) => {
+                actions.signals.tell(NoticeKind::Error, format!("Could not read {name}: {reason}."))
+            }
         }
     });
 }
@@ -136,7 +136,7 @@ fn import_file(workspace: Workspace, file: File) {
 /// Escape, and focus goes back to its summary.
 #[component]
 fn DownloadMenu() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
+    let actions = expect_context::<Actions>();
     let menu = NodeRef::<Details>::new();
     let close = move || {
         if let Some(menu) = menu.get() {
@@ -162,7 +162,7 @@ fn DownloadMenu() -> impl IntoView {
                     title=format.description()
                     on:click=move |_| {
                         close();
-                        workspace.export(format);
+                        actions.export(format);
                     }
                 >
                     {format!("Download {}", format.name())}
@@ -181,8 +181,8 @@ fn DownloadMenu() -> impl IntoView {
 
 /// Files dropped anywhere on the page, and files or card-like text (JSON, Markdown with
 /// front matter or headings, a share link) pasted outside a form field, are imported. While files are dragged over the page, a hint says they can be dropped.
-pub fn install_drop_and_paste(workspace: Workspace) {
-    let dragging = workspace.studio.dragging;
+pub fn install_drop_and_paste(actions: Actions) {
+    let dragging = actions.signals.dragging;
     // `dragover` repeats while the pointer moves or rests over the page; when it stops
     // for a moment, the drag has left or ended.
     let idle = StoredValue::new_local(None::<TimeoutHandle>);
@@ -210,7 +210,7 @@ pub fn install_drop_and_paste(workspace: Workspace) {
         event.prevent_default();
         dragging.set(false);
         if let Some(file) = event.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-            import_file(workspace, file);
+            import_file(actions, file);
         }
     });
     let _ = window_event_listener(ev::paste, move |event| {
@@ -220,12 +220,12 @@ pub fn install_drop_and_paste(workspace: Workspace) {
         let Some(data) = event.clipboard_data() else { return };
         if let Some(file) = data.files().and_then(|files| files.get(0)) {
             event.prevent_default();
-            import_file(workspace, file);
+            import_file(actions, file);
         } else if let Ok(text) = data.get_data("text/plain")
             && crate::formats::looks_like_a_card(&text)
         {
             event.prevent_default();
-            workspace.import("the pasted text".to_owned(), text);
+            actions.import("the pasted text".to_owned(), text);
         }
     });
 }
@@ -244,9 +244,9 @@ fn pasted_into_a_field(event: &ev::ClipboardEvent) -> bool {
 /// screen reader users have the Import button.
 #[component]
 pub fn DropHint() -> impl IntoView {
-    let studio = expect_context::<Studio>();
+    let signals = expect_context::<Signals>();
     view! {
-        <Show when=move || studio.dragging.get()>
+        <Show when=move || signals.dragging.get()>
             <div class="drop-hint" aria-hidden="true">
                 <p>"Drop the file to import it as a new draft"</p>
             </div>
@@ -257,10 +257,10 @@ pub fn DropHint() -> impl IntoView {
 /// What the last import or export mapped, kept as written, or could not carry.
 #[component]
 pub fn TransferReport() -> impl IntoView {
-    let studio = expect_context::<Studio>();
+    let signals = expect_context::<Signals>();
     view! {
         {move || {
-            studio.report.get().map(|report| {
+            signals.report.get().map(|report| {
                 let groups = report
                     .groups
                     .into_iter()
@@ -278,7 +278,7 @@ pub fn TransferReport() -> impl IntoView {
                     <section class="transfer-report" aria-labelledby="transfer-report-title" data-testid="transfer-report">
                         <h2 id="transfer-report-title">{report.title}</h2>
                         {groups}
-                        <button type="button" class="secondary small" on:click=move |_| studio.report.set(None)>
+                        <button type="button" class="secondary small" on:click=move |_| signals.report.set(None)>
                             "Dismiss report"
                         </button>
                     </section>
@@ -292,16 +292,16 @@ pub fn TransferReport() -> impl IntoView {
 /// merges it only when the user says so.
 #[component]
 pub fn MetricsMerge() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let studio = workspace.studio;
+    let actions = expect_context::<Actions>();
+    let signals = actions.signals;
     let dialog = NodeRef::<Dialog>::new();
     let plan = Memo::new(move |_| {
-        let pending = studio.metrics.get()?;
-        Some(studio.card.with(|card| metrics::plan(card, &pending.values)))
+        let pending = signals.metrics.get()?;
+        Some(signals.card.with(|card| metrics::plan(card, &pending.values)))
     });
     Effect::new(move |_| {
         let Some(dialog) = dialog.get() else { return };
-        if studio.metrics.with(Option::is_some) {
+        if signals.metrics.with(Option::is_some) {
             if !dialog.open() {
                 let _ = dialog.show_modal();
             }
@@ -309,20 +309,16 @@ pub fn MetricsMerge() -> impl IntoView {
             dialog.close();
         }
     });
-    let can_merge = move || studio.open_id.with(Option::is_some) && studio.can_edit();
+    let can_merge = move || signals.open_id.with(Option::is_some) && signals.can_edit();
     let merge = move |_| {
         if let Some(plan) = plan.get_untracked() {
-            workspace.merge_metrics(&plan);
+            actions.merge_metrics(&plan);
         }
     };
     let file =
-        move || studio.metrics.with(|p| p.as_ref().map(|p| p.file.clone()).unwrap_or_default());
+        move || signals.metrics.with(|p| p.as_ref().map(|p| p.file.clone()).unwrap_or_default());
     let row = |change: metrics::Change| {
-        let effect = match &change.replaces {
-            None => "added".to_owned(),
-            Some(old) if *old == change.value => "unchanged".to_owned(),
-            Some(old) => format!("replaces {old}"),
-        };
+        let effect = change.effect();
         view! {
             <tr>
                 <th scope="row">{change.metric}</th>
@@ -337,17 +333,13 @@ pub fn MetricsMerge() -> impl IntoView {
             node_ref=dialog
             class="dialog"
             aria-labelledby="metrics-title"
-            on:close=move |_| studio.metrics.set(None)
+            on:close=move |_| signals.metrics.set(None)
         >
             <h2 id="metrics-title">{move || format!("Merge the metrics from {}", file())}</h2>
             {move || {
                 plan.get().map(|plan| {
-                    let summary = format!(
-                        "{} added, {} replaced, into the results of “{}”.",
-                        plan.added(),
-                        plan.replaced(),
-                        studio.card.with(|c| c.model_details.name.clone()),
-                    );
+                    let summary =
+                        signals.card.with(|c| plan.summary(&c.model_details.name));
                     view! {
                         <p data-testid="metrics-summary">{summary}</p>
                         <table class="metrics-plan">
@@ -364,7 +356,7 @@ pub fn MetricsMerge() -> impl IntoView {
             </Show>
             <div class="dialog-actions">
                 <button type="button" disabled=move || !can_merge() on:click=merge>"Merge metrics"</button>
-                <button type="button" class="secondary" on:click=move |_| studio.metrics.set(None)>"Cancel"</button>
+                <button type="button" class="secondary" on:click=move |_| signals.metrics.set(None)>"Cancel"</button>
             </div>
         </dialog>
     }

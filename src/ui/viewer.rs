@@ -10,8 +10,8 @@ use leptos::task::spawn_local;
 use super::browser::{copy_text, now_ms, read_text};
 use super::formats_worker;
 use super::preview::CardView;
-use super::state::{NoticeKind, Screen, Studio, Viewed};
-use super::workspace::Workspace;
+use super::state::{NoticeKind, Screen, Signals, Viewed};
+use super::workspace::Actions;
 use crate::display::date;
 use crate::document::{self, Document};
 use crate::formats::job::{Answer, Job};
@@ -20,36 +20,36 @@ use crate::review::Status;
 
 /// Opens the card in the address's `#card=…` fragment, if there is one, in the viewer.
 /// Called at start-up and on every `hashchange`.
-pub fn open_link_in_address(studio: Studio) {
+pub fn open_link_in_address(signals: Signals) {
     let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return };
     if !hash.starts_with(FRAGMENT_PREFIX) {
         return;
     }
-    studio.screen.set(Screen::Viewer);
+    signals.screen.set(Screen::Viewer);
     spawn_local(async move {
         match formats_worker::run(Job::Import { text: hash, now: now_ms() }).await {
-            Answer::Imported(outcome) => show(studio, outcome.document, "a share link".to_owned()),
-            Answer::Failed { message } => refuse(studio, "the share link", &message),
-            _ => refuse(studio, "the share link", "the worker gave an answer that is not a card"),
+            Answer::Imported(outcome) => show(signals, outcome.document, "a share link".to_owned()),
+            Answer::Failed { message } => refuse(signals, "the share link", &message),
+            _ => refuse(signals, "the share link", "the worker gave an answer that is not a card"),
         }
     });
 }
 
-fn show(studio: Studio, document: Document, source: String) {
-    studio.viewed.set(Some(Viewed { document, source }));
-    studio.screen.set(Screen::Viewer);
+fn show(signals: Signals, document: Document, source: String) {
+    signals.viewed.set(Some(Viewed { document, source }));
+    signals.screen.set(Screen::Viewer);
 }
 
-fn refuse(studio: Studio, what: &str, reason: &str) {
-    studio.tell(NoticeKind::Error, format!("Could not open {what}. {reason}."));
+fn refuse(signals: Signals, what: &str, reason: &str) {
+    signals.tell(NoticeKind::Error, format!("Could not open {what}. {reason}."));
 }
 
 /// The viewer screen.
 #[component]
 pub fn ViewerScreen() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let studio = workspace.studio;
-    let document = move || studio.viewed.with(|v| v.as_ref().map(|v| v.document.clone()));
+    let actions = expect_context::<Actions>();
+    let signals = actions.signals;
+    let document = move || signals.viewed.with(|v| v.as_ref().map(|v| v.document.clone()));
     let pick = move |event: ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&event);
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
@@ -58,19 +58,19 @@ pub fn ViewerScreen() -> impl IntoView {
             let name = file.name();
             let text = match read_text(&file).await {
                 Ok(text) => text,
-                Err(reason) => return refuse(studio, &name, &reason),
+                Err(reason) => return refuse(signals, &name, &reason),
             };
             match formats_worker::run(Job::Import { text, now: now_ms() }).await {
-                Answer::Imported(outcome) => show(studio, outcome.document, name),
-                Answer::Failed { message } => refuse(studio, &name, &message),
-                _ => refuse(studio, &name, "it is a metrics file, not a card"),
+                Answer::Imported(outcome) => show(signals, outcome.document, name),
+                Answer::Failed { message } => refuse(signals, &name, &message),
+                _ => refuse(signals, &name, "it is a metrics file, not a card"),
             }
         });
     };
     let copy_to_drafts = move |_| {
-        if let Some(viewed) = studio.viewed.get_untracked() {
+        if let Some(viewed) = signals.viewed.get_untracked() {
             let message = format!("Copied the card from {} into a new draft.", viewed.source);
-            workspace.create(viewed.document, Some(message));
+            actions.create(viewed.document, Some(message));
         }
     };
     view! {
@@ -88,7 +88,7 @@ pub fn ViewerScreen() -> impl IntoView {
                 }.into_any(),
                 Some(document) => view! { <ViewedCard document /> }.into_any(),
             }}
-            <Show when=move || studio.viewed.with(Option::is_some)>
+            <Show when=move || signals.viewed.with(Option::is_some)>
                 <p class="viewer-actions">
                     <button type="button" class="secondary" on:click=copy_to_drafts>"Copy to my drafts"</button>
                 </p>
@@ -100,35 +100,17 @@ pub fn ViewerScreen() -> impl IntoView {
 /// Status, version and approval, then the card.
 #[component]
 fn ViewedCard(document: Document) -> impl IntoView {
-    let studio = expect_context::<Studio>();
+    let signals = expect_context::<Signals>();
     let source =
-        studio.viewed.with_untracked(|v| v.as_ref().map(|v| v.source.clone()).unwrap_or_default());
+        signals.viewed.with_untracked(|v| v.as_ref().map(|v| v.source.clone()).unwrap_or_default());
     let workflow = &document.workflow;
-    let status = match workflow.status {
-        Status::Published => "Published",
-        Status::Approved => "Approved, not yet published",
-        Status::InReview => "In review: not approved",
-        Status::Superseded => "Superseded by a newer version",
-        Status::Draft => "Draft: not reviewed",
-    };
-    let details = &document.card.model_details;
-    let version = match (details.version.name.trim(), details.version.date.trim()) {
-        ("", _) => "No version given".to_owned(),
-        (name, "") => format!("Version {name}"),
-        (name, day) => format!("Version {name}, {day}"),
-    };
+    let status = workflow.status.meaning();
+    let version = document.card.model_details.version.label();
     let approval = workflow.approval.clone().filter(|_| {
         matches!(workflow.status, Status::Approved | Status::Published | Status::Superseded)
     });
     let approval = approval.map(|approval| {
-        let reviewers = approval
-            .reviewers
-            .iter()
-            .map(|r| {
-                if r.role.is_empty() { r.name.clone() } else { format!("{} ({})", r.name, r.role) }
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
+        let reviewers = approval.approvers();
         view! {
             <dl class="approval-block" aria-label="Approval">
                 <dt>"Approved by"</dt><dd>{reviewers}</dd>
@@ -155,20 +137,20 @@ fn ViewedCard(document: Document) -> impl IntoView {
 /// as a draft.
 #[component]
 pub fn ShareLink() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let studio = workspace.studio;
+    let actions = expect_context::<Actions>();
+    let signals = actions.signals;
     let dialog = NodeRef::<Dialog>::new();
     let link = RwSignal::new(None::<Result<String, String>>);
     // The workflow already returns an edited approved card to Draft (by its content
     // hash, on every edit), so the status alone says whether the card is approved.
     let approved =
-        move || studio.workflow.with(|w| matches!(w.status, Status::Approved | Status::Published));
+        move || signals.workflow.with(|w| matches!(w.status, Status::Approved | Status::Published));
     let open = move |_| {
         link.set(None);
         if let Some(dialog) = dialog.get() {
             let _ = dialog.show_modal();
         }
-        let document = document::to_json(&workspace.document());
+        let document = document::to_json(&actions.document());
         spawn_local(async move {
             let answer = formats_worker::run(Job::Share { document }).await;
             link.set(Some(match answer {
@@ -187,7 +169,7 @@ pub fn ShareLink() -> impl IntoView {
                         format!("Could not copy ({reason}); select the link and copy it by hand.")
                     }
                 };
-                studio.tell(NoticeKind::Info, said);
+                signals.tell(NoticeKind::Info, said);
             });
         }
     };
