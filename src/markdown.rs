@@ -3,6 +3,12 @@
 //! The output is split into top-level sections so the preview can re-render only the
 //! section that changed. Empty sections are left out; no filler text is ever printed.
 
+pub mod headings;
+pub mod readme;
+pub mod status;
+pub mod template;
+pub mod writer;
+
 use crate::card::{Card, Dataset, MetricResult, licenses};
 use crate::display::date;
 use crate::document::Document;
@@ -659,6 +665,7 @@ mod tests {
                 approval: Some(approval.clone()),
                 ..Workflow::default()
             },
+            source: None,
         };
         assert!(status_notice(&document).contains(
             "> Approved on 2025-11-26 by Rita (Ethics board), Sam (Owner).\n>\n> Content SHA-256: `ab12`"

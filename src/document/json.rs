@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::Document;
+use super::source::ReadmeSource;
 use super::version::{SCHEMA_VERSION, VersionError, from_upgraded, upgrade};
 use crate::card::Card;
 use crate::review::Workflow;
@@ -17,6 +18,8 @@ struct Versioned<'a> {
     schema_version: u32,
     card: &'a Card,
     workflow: &'a Workflow,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: &'a Option<ReadmeSource>,
 }
 
 /// Why a text is not a document we can read. The messages are shown to users as they are.
@@ -70,6 +73,7 @@ pub fn to_json(document: &Document) -> String {
         schema_version: SCHEMA_VERSION,
         card: &document.card,
         workflow: &document.workflow,
+        source: &document.source,
     };
     // Serializing plain structs of strings and vectors into a String cannot fail.
     let mut text = prettify(&serde_json::to_string(&versioned).unwrap_or_default());
@@ -130,7 +134,7 @@ mod tests {
     #[test]
     fn writes_the_schema_version_first_then_the_card_and_workflow() {
         let text = to_json(&Document::new(seed_card()));
-        assert!(text.starts_with("{\n  \"schema_version\": 3,\n  \"card\": {"), "{text}");
+        assert!(text.starts_with("{\n  \"schema_version\": 4,\n  \"card\": {"), "{text}");
         let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["card"]["model_details"]["name"], "ImageClassifier");
         assert_eq!(value["card"]["quantitative_analysis"]["results"][0]["value"], "0.92");

@@ -1,0 +1,272 @@
+//! The README round trip on real files: the twelve corpus cards in `../shared/corpus/hf`
+//! and READMEs with odd layouts of our own in `tests/fixtures/readmes`. An unedited
+//! export is the source; an edit changes only its own lines, and the README read back
+//! says what the card says.
+
+use std::path::Path;
+
+use model_card_studio::card::fields::{self, Access};
+use model_card_studio::card::{Card, CustomSection};
+use model_card_studio::formats::hf;
+use model_card_studio::formats::hf::front_matter;
+use model_card_studio::markdown::status;
+use proptest::prelude::*;
+
+fn read_dir(dir: &Path) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "md"))
+        .map(|path| {
+            let text = String::from_utf8(std::fs::read(&path).unwrap()).unwrap();
+            (path.file_name().unwrap().to_string_lossy().into_owned(), text)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn corpus() -> Vec<(String, String)> {
+    let cards = read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/hf"));
+    assert_eq!(cards.len(), 12, "the corpus has twelve cards");
+    cards
+}
+
+fn ours() -> Vec<(String, String)> {
+    read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readmes"))
+}
+
+fn all() -> Vec<(String, String)> {
+    corpus().into_iter().chain(ours()).collect()
+}
+
+/// The README without its status block, which every export adds.
+fn strip_block(readme: &str) -> String {
+    let split = front_matter::split(readme);
+    let at = if split.yaml.is_some() { split.body_start } else { 0 };
+    let found = status::find(readme, at).expect("an export has a status block");
+    status::without(readme, &found)
+}
+
+/// The changed lines between two texts, `-` and `+`.
+fn line_diff(old: &str, new: &str) -> Vec<String> {
+    use similar::DiffOp;
+    use similar::algorithms::{Capture, myers};
+    let a: Vec<&str> = old.split_inclusive('\n').collect();
+    let b: Vec<&str> = new.split_inclusive('\n').collect();
+    let mut capture = Capture::default();
+    let _ = myers::diff(&mut capture, &a, 0..a.len(), &b, 0..b.len());
+    let mut out = Vec::new();
+    for op in capture.into_ops() {
+        let (o, ol, n, nl) = match op {
+            DiffOp::Equal { .. } => continue,
+            DiffOp::Delete { old_index, old_len, .. } => (old_index, old_len, 0, 0),
+            DiffOp::Insert { new_index, new_len, .. } => (0, 0, new_index, new_len),
+            DiffOp::Replace { old_index, old_len, new_index, new_len } => (old_index, old_len, new_index, new_len),
+        };
+        out.extend(a[o..o + ol].iter().map(|l| format!("-{}", l.trim_end_matches(['\n', '\r']))));
+        out.extend(b[n..n + nl].iter().map(|l| format!("+{}", l.trim_end_matches(['\n', '\r']))));
+    }
+    out
+}
+
+#[test]
+fn every_readme_comes_back_exactly_as_it_was() {
+    for (name, text) in all() {
+        let exported = hf::export(&hf::import(&text).document);
+        assert_eq!(strip_block(&exported), text, "{name}");
+    }
+}
+
+/// The card's value of every text and list field, trimmed, by path.
+fn values(card: &Card) -> Vec<(&'static str, String)> {
+    fields::ALL
+        .iter()
+        .map(|field| {
+            let value = match field.access {
+                Access::Text(get, _) => get(card).trim().replace("\r\n", "\n"),
+                Access::List(get, _) => get(card).join("\u{1f}"),
+            };
+            (field.path, value)
+        })
+        .collect()
+}
+
+fn customs(card: &Card) -> Vec<(String, String)> {
+    card.custom_sections.iter().map(|s| (s.title.trim().to_owned(), s.body.trim().to_owned())).collect()
+}
+
+/// Fields whose edits a README cannot carry as they are: YAML typed as text, the code's
+/// language without code, and a name whose heading would swallow the next one.
+const NOT_EDITED: &[&str] = &["hf_metadata.extra_yaml", "get_started.language", "get_started.code"];
+
+/// Text as people write it in a section: sentences, sometimes a second paragraph or a
+/// short list.
+fn section_text() -> impl Strategy<Value = String> {
+    let sentence = "[A-Z][a-z]{1,8}( [a-z0-9]{1,8}){0,8}[.]";
+    prop_oneof![
+        3 => sentence.prop_map(|s| s),
+        1 => (sentence, sentence).prop_map(|(a, b)| format!("{a}\n\n{b}")),
+        1 => (sentence, "[a-z]{2,8}", "[a-z]{2,8}").prop_map(|(a, b, c)| format!("{a}\n\n- {b}\n- {c}")),
+        1 => Just(String::new()),
+    ]
+}
+
+/// A value on one line, as in a list item or a YAML key.
+fn line_text() -> impl Strategy<Value = String> {
+    prop_oneof![4 => "[a-z][a-z0-9]{0,6}( [a-z0-9]{1,6}){0,3}", 1 => Just(String::new())]
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Field(usize, String),
+    Custom(usize, String),
+    DropCustom(usize),
+    AddCustom(String, String),
+    Metric(usize, String),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let count = fields::ALL.len();
+    prop_oneof![
+        6 => (0..count, section_text(), line_text()).prop_map(|(index, text, line)| {
+            let multi = matches!(fields::ALL[index].access, Access::Text(..)) && multi_line(fields::ALL[index].path);
+            Edit::Field(index, if multi { text } else { line })
+        }),
+        1 => (0..8usize, section_text()).prop_map(|(i, t)| Edit::Custom(i, t)),
+        1 => (0..8usize).prop_map(Edit::DropCustom),
+        1 => ("[A-Z][a-z]{3,8} [a-z]{3,8}", section_text()).prop_map(|(t, b)| Edit::AddCustom(t, b)),
+        1 => (0..8usize, "[0-9]{1,2}[.][0-9]{1,3}").prop_map(|(i, v)| Edit::Metric(i, v)),
+    ]
+}
+
+/// Fields whose text is Markdown blocks, not one line.
+fn multi_line(path: &str) -> bool {
+    !matches!(
+        path,
+        "model_details.name"
+            | "model_details.version.name"
+            | "model_details.version.date"
+            | "model_details.license.id"
+            | "model_details.license.name"
+            | "model_details.license.link"
+            | "model_details.contact"
+            | "model_details.model_type"
+            | "model_details.architecture"
+            | "model_details.funded_by"
+            | "model_details.shared_by"
+            | "model_details.links.repository"
+            | "model_details.links.paper"
+            | "model_details.links.demo"
+            | "training_procedure.training_regime"
+            | "environmental_impact.hardware_type"
+            | "environmental_impact.hours_used"
+            | "environmental_impact.cloud_provider"
+            | "environmental_impact.compute_region"
+            | "environmental_impact.co2_emitted"
+            | "hf_metadata.pipeline_tag"
+            | "hf_metadata.library_name"
+            | "get_started.language"
+    )
+}
+
+fn apply(card: &mut Card, edit: &Edit) {
+    match edit {
+        Edit::Field(index, value) => {
+            let field = &fields::ALL[*index];
+            if NOT_EDITED.contains(&field.path) {
+                return;
+            }
+            match field.access {
+                Access::Text(_, set) => *set(card) = value.clone(),
+                Access::List(_, set) => {
+                    *set(card) = value.split(' ').filter(|v| !v.is_empty()).map(str::to_owned).collect();
+                }
+            }
+        }
+        Edit::Custom(index, body) => {
+            let count = card.custom_sections.len();
+            if let Some(section) = card.custom_sections.get_mut(index % count.max(1)) {
+                section.body = body.clone();
+            }
+        }
+        Edit::DropCustom(index) => {
+            let count = card.custom_sections.len();
+            if count > 0 {
+                card.custom_sections.remove(index % count);
+            }
+        }
+        Edit::AddCustom(title, body) => {
+            card.custom_sections.push(CustomSection { title: title.clone(), body: body.clone(), level: 2 });
+        }
+        Edit::Metric(index, value) => {
+            let results = &mut card.quantitative_analysis.results;
+            let count = results.len();
+            if let Some(result) = results.get_mut(index % count.max(1)) {
+                result.value = value.clone();
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Edits of any field of any of these READMEs are carried by the README exactly.
+    #[test]
+    fn a_readmes_edits_read_back_as_they_were_made(which in 0..17usize, edits in proptest::collection::vec(edit(), 1..5)) {
+        let files = all();
+        let (name, text) = &files[which % files.len()];
+        let mut document = hf::import(text).document;
+        if document.card.hf_metadata.raw_front_matter {
+            // Its front matter cannot be edited until it is valid YAML.
+            return Ok(());
+        }
+        for edit in &edits {
+            apply(&mut document.card, edit);
+        }
+        // A custom section emptied of everything is gone from the README.
+        document.card.custom_sections.retain(|s| !(s.title.trim().is_empty() && s.body.trim().is_empty()));
+        let readme = hf::export(&document);
+        // The export report says what would read back differently; only the title's
+        // parts may: a README's first H1 is its title, so removing what came before one
+        // (or the title) changes which heading that is.
+        let not_carried = hf::not_carried(&document);
+        let title_parts = ["model_details.name", "model_details.summary", "model_details.banner", "custom_sections"];
+        prop_assert!(not_carried.iter().all(|p| title_parts.contains(&p.as_str())), "{}: {:?} after {:?}", name, not_carried, edits);
+        if !not_carried.is_empty() {
+            let heading_of = |card: &Card| card.custom_sections.first().map(|s| s.level);
+            // Or a custom section that shares a known heading (the text beside a list)
+            // was emptied: it has no heading of its own, so it is gone.
+            let first_headings_moved = edits.iter().any(|e| {
+                matches!(e, Edit::DropCustom(_) | Edit::Field(0, _) | Edit::AddCustom(..))
+                    || matches!(e, Edit::Custom(_, body) if body.is_empty())
+            });
+            prop_assert!(first_headings_moved || heading_of(&document.card) == Some(1), "{}: {:?} after {:?}", name, not_carried, edits);
+            return Ok(());
+        }
+        let back = hf::import(&readme).document.card;
+        let diff = line_diff(text, &strip_block(&readme)).join("\n");
+        let (want, got) = (values(&document.card), values(&back));
+        for ((path, want), (_, got)) in want.iter().zip(&got) {
+            prop_assert_eq!(got, want, "{}: {} after {:?}\n{}", name, path, edits, diff);
+        }
+        let (want, got) = (customs(&document.card), customs(&back));
+        let first = want.iter().zip(&got).position(|(a, b)| a != b).unwrap_or(want.len().min(got.len()));
+        prop_assert!(want == got, "{}: custom section {} of {}/{}: {:?} became {:?} after {:?}\n{}", name, first, want.len(), got.len(),
+            want.get(first).map(|c| (&c.0, c.1.chars().take(80).collect::<String>())), got.get(first).map(|c| (&c.0, c.1.chars().take(80).collect::<String>())), edits, diff);
+        let metric_values = |card: &Card| card.quantitative_analysis.results.iter().map(|r| r.value.clone()).collect::<Vec<_>>();
+        prop_assert_eq!(metric_values(&back), metric_values(&document.card), "{}", name);
+    }
+}
+
+#[test]
+fn debug_one() {
+    let (_, text) = all().into_iter().nth(3).unwrap();
+    let mut document = hf::import(&text).document;
+    for (index, value) in [(3, "a"), (2, "")] {
+        if let Access::Text(_, set) = fields::ALL[index].access { *set(&mut document.card) = value.into(); }
+    }
+    let readme = hf::export(&document);
+    for line in line_diff(&text, &strip_block(&readme)) { println!("{line}"); }
+}
