@@ -213,6 +213,7 @@ fn check_finds_an_approval_that_does_not_match_the_content() {
     let forged = Document {
         card: filled_card(),
         workflow: Workflow { status: Status::Approved, ..Workflow::default() },
+        source: None,
     };
     let output = modelcard_with_stdin(&["check", "-"], &document::to_json(&forged));
     assert_eq!(code(&output), 1);

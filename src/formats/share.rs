@@ -37,8 +37,7 @@ pub enum ShareError {
 
 /// The fragment payload for a document.
 pub fn encode(document: &Document) -> Result<String, ShareError> {
-    let shared =
-        Document {
+    let shared = Document {
         card: document.card.clone(),
         workflow: shared_part(&document.workflow),
         // The README a card came from stays home too: a link carries what the card says.

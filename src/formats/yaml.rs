@@ -184,7 +184,8 @@ fn convert(
     budget: &mut usize,
 ) -> Result<Node, YamlError> {
     let (line, col) = (node.span.start.line(), node.span.start.col());
-    let (start, mut end) = (offsets.byte(node.span.start.index()), offsets.byte(node.span.end.index()));
+    let (start, mut end) =
+        (offsets.byte(node.span.start.index()), offsets.byte(node.span.end.index()));
     if matches!(node.data, YamlData::Value(_)) {
         // saphyr's span of a quoted scalar runs on over a comment after it.
         if let Some(close) = text.get(start..end).and_then(quoted_len) {

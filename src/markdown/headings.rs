@@ -51,7 +51,9 @@ pub enum Tail {
     /// The ethical risks as a `| Risk | Mitigation |` table.
     RisksTable,
     /// The datasets of training (`true`) or evaluation (`false`).
-    Datasets { training: bool },
+    Datasets {
+        training: bool,
+    },
     /// The results as a table, written again from the structured results.
     ResultsTable,
     /// The get-started code as one fenced block.
@@ -153,7 +155,12 @@ pub static SECTIONS: &[Section] = &[
         .items(SOURCE_ITEMS),
     Section::container("uses", 2, "Uses"),
     Section::text("direct-use", 3, "Direct Use", text!(intended_use.direct_use)).under("uses").or(
-        &["intended use", "intended uses", "primary intended uses", "intended uses and limitations"],
+        &[
+            "intended use",
+            "intended uses",
+            "primary intended uses",
+            "intended uses and limitations",
+        ],
     ),
     Section::text("downstream-use", 3, "Downstream Use", text!(intended_use.downstream_use))
         .under("uses"),
@@ -242,8 +249,13 @@ pub static SECTIONS: &[Section] = &[
         .under("testing-data-factors-metrics"),
     Section::text("metrics", 4, "Metrics", text!(metrics.performance_measures))
         .under("testing-data-factors-metrics"),
-    Section::text("decision-thresholds", 4, "Decision Thresholds", text!(metrics.decision_thresholds))
-        .under("testing-data-factors-metrics"),
+    Section::text(
+        "decision-thresholds",
+        4,
+        "Decision Thresholds",
+        text!(metrics.decision_thresholds),
+    )
+    .under("testing-data-factors-metrics"),
     Section::text(
         "uncertainty-and-variability",
         4,
@@ -288,24 +300,42 @@ pub static DESCRIPTION_ITEMS: &[Item] = &[
         get: |c| owners_text(&c.model_details.owners),
         set: |c, v| c.model_details.owners = split_top_level(v).into_iter().map(owner).collect(),
     },
-    body_item("funded-by", "Funded by", |c| c.model_details.funded_by.clone(), |c, v| {
-        c.model_details.funded_by = v.to_owned()
-    }),
-    body_item("shared-by", "Shared by", |c| c.model_details.shared_by.clone(), |c, v| {
-        c.model_details.shared_by = v.to_owned()
-    }),
-    body_item("model-type", "Model type", |c| c.model_details.model_type.clone(), |c, v| {
-        c.model_details.model_type = v.to_owned()
-    }),
-    body_item("architecture", "Architecture", |c| c.model_details.architecture.clone(), |c, v| {
-        c.model_details.architecture = v.to_owned()
-    }),
-    body_item("version", "Version", |c| c.model_details.version.name.clone(), |c, v| {
-        c.model_details.version.name = v.to_owned()
-    }),
-    body_item("release-date", "Release date", |c| c.model_details.version.date.clone(), |c, v| {
-        c.model_details.version.date = v.to_owned()
-    }),
+    body_item(
+        "funded-by",
+        "Funded by",
+        |c| c.model_details.funded_by.clone(),
+        |c, v| c.model_details.funded_by = v.to_owned(),
+    ),
+    body_item(
+        "shared-by",
+        "Shared by",
+        |c| c.model_details.shared_by.clone(),
+        |c, v| c.model_details.shared_by = v.to_owned(),
+    ),
+    body_item(
+        "model-type",
+        "Model type",
+        |c| c.model_details.model_type.clone(),
+        |c, v| c.model_details.model_type = v.to_owned(),
+    ),
+    body_item(
+        "architecture",
+        "Architecture",
+        |c| c.model_details.architecture.clone(),
+        |c, v| c.model_details.architecture = v.to_owned(),
+    ),
+    body_item(
+        "version",
+        "Version",
+        |c| c.model_details.version.name.clone(),
+        |c, v| c.model_details.version.name = v.to_owned(),
+    ),
+    body_item(
+        "release-date",
+        "Release date",
+        |c| c.model_details.version.date.clone(),
+        |c, v| c.model_details.version.date = v.to_owned(),
+    ),
     Item {
         id: "languages",
         label: "Language(s)",
@@ -340,22 +370,34 @@ pub static DESCRIPTION_ITEMS: &[Item] = &[
         get: |c| c.model_details.base_models.join(", "),
         set: |c, v| c.model_details.base_models = split_list(v),
     },
-    body_item("contact", "Contact", |c| c.model_details.contact.clone(), |c, v| {
-        c.model_details.contact = v.to_owned()
-    }),
+    body_item(
+        "contact",
+        "Contact",
+        |c| c.model_details.contact.clone(),
+        |c, v| c.model_details.contact = v.to_owned(),
+    ),
 ];
 
 /// The Model Sources' list.
 pub static SOURCE_ITEMS: &[Item] = &[
-    body_item("repository", "Repository", |c| c.model_details.links.repository.clone(), |c, v| {
-        c.model_details.links.repository = v.to_owned()
-    }),
-    body_item("paper", "Paper", |c| c.model_details.links.paper.clone(), |c, v| {
-        c.model_details.links.paper = v.to_owned()
-    }),
-    body_item("demo", "Demo", |c| c.model_details.links.demo.clone(), |c, v| {
-        c.model_details.links.demo = v.to_owned()
-    }),
+    body_item(
+        "repository",
+        "Repository",
+        |c| c.model_details.links.repository.clone(),
+        |c, v| c.model_details.links.repository = v.to_owned(),
+    ),
+    body_item(
+        "paper",
+        "Paper",
+        |c| c.model_details.links.paper.clone(),
+        |c, v| c.model_details.links.paper = v.to_owned(),
+    ),
+    body_item(
+        "demo",
+        "Demo",
+        |c| c.model_details.links.demo.clone(),
+        |c, v| c.model_details.links.demo = v.to_owned(),
+    ),
 ];
 
 /// The Training Hyperparameters' list.
@@ -374,9 +416,12 @@ pub static ENVIRONMENT_ITEMS: &[Item] = &[
         |c| c.environmental_impact.hardware_type.clone(),
         |c, v| c.environmental_impact.hardware_type = v.to_owned(),
     ),
-    body_item("hours-used", "Hours used", |c| c.environmental_impact.hours_used.clone(), |c, v| {
-        c.environmental_impact.hours_used = v.to_owned()
-    }),
+    body_item(
+        "hours-used",
+        "Hours used",
+        |c| c.environmental_impact.hours_used.clone(),
+        |c, v| c.environmental_impact.hours_used = v.to_owned(),
+    ),
     body_item(
         "cloud-provider",
         "Cloud Provider",
@@ -564,7 +609,10 @@ mod tests {
     #[test]
     fn headings_normalise_and_every_title_and_alias_finds_its_section() {
         assert_eq!(normalise("Bias, Risks, and Limitations"), "bias risks and limitations");
-        assert_eq!(normalise("Testing Data, Factors & Metrics"), "testing data factors and metrics");
+        assert_eq!(
+            normalise("Testing Data, Factors & Metrics"),
+            "testing data factors and metrics"
+        );
         assert_eq!(normalise("Citation [optional]"), "citation");
         for section in SECTIONS {
             assert_eq!(lookup(section.title).map(|s| s.id), Some(section.id));

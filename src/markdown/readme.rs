@@ -14,6 +14,7 @@ use similar::algorithms::{Capture, myers};
 use crate::card::Card;
 use crate::document::source::{Part, ReadmeSource, SourceHeading, SourcePart, Span, digest};
 
+use super::MarkdownSection;
 use super::headings::{self, CUSTOM_AFTER, Home, SECTIONS, Section, Tail};
 use super::template::{self, custom_heading, item_part, tail_parts, text_part};
 use super::writer::{Writer, is_blank};
@@ -69,6 +70,118 @@ pub fn all_body_parts() -> Vec<Part> {
         }
     }
     parts
+}
+
+/// A README body cut into sections for the preview, at its top-level headings (the
+/// shallowest level, or 2 when that is 1) but never inside an HTML element left open
+/// across headings (a `<details>` around several renders as one piece). Joined, the
+/// sections are the body. Link reference definitions are repeated at the end of every
+/// section, where they show nothing, so that a link in one section to a definition in
+/// another still works.
+pub fn sections(body: &str) -> Vec<MarkdownSection> {
+    let headings: Vec<(u8, usize, usize)> = top_level_headings(body);
+    let split_level = headings.iter().map(|h| h.0).min().unwrap_or(2).max(2);
+    let lower = body.to_ascii_lowercase();
+    let depth_between = |from: usize, to: usize| -> i64 {
+        let text = lower.get(from..to).unwrap_or_default();
+        let count = |needle: &str| text.matches(needle).count() as i64;
+        count("<details") + count("<div") - count("</details") - count("</div")
+    };
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let (mut depth, mut last) = (0i64, 0usize);
+    for &(level, start, title_end) in &headings {
+        depth += depth_between(last, start);
+        last = start;
+        if level <= split_level && depth <= 0 && start > 0 {
+            cuts.push((start, title_end));
+        }
+    }
+    let definitions: String = body
+        .lines()
+        .filter(|line| is_reference_definition(line))
+        .map(|line| format!("\n{line}"))
+        .collect();
+    let mut sections = Vec::new();
+    let mut used_ids: Vec<String> = Vec::new();
+    let mut at = 0;
+    let bounds: Vec<(usize, Option<usize>)> = std::iter::once((0, None))
+        .chain(cuts.iter().map(|&(start, title_end)| (start, Some(title_end))))
+        .collect();
+    for (index, &(start, title_end)) in bounds.iter().enumerate() {
+        let end = bounds.get(index + 1).map_or(body.len(), |b| b.0);
+        let Some(text) = body.get(at.max(start)..end) else { continue };
+        at = end;
+        if text.is_empty() {
+            continue;
+        }
+        let title = title_end
+            .and_then(|e| body.get(start..e))
+            .map(|t| t.trim_start_matches(['#', ' ']).trim());
+        let known = title.and_then(headings::lookup).map(|s| s.id.to_owned());
+        let id = match known {
+            Some(id) if !used_ids.contains(&id) => id,
+            _ if index == 0 => "top".to_owned(),
+            _ => format!("s{index}"),
+        };
+        used_ids.push(id.clone());
+        let mut markdown = text.to_owned();
+        if !definitions.is_empty() && index > 0 {
+            markdown.push_str(&definitions);
+        }
+        sections.push(MarkdownSection { id, markdown });
+    }
+    sections
+}
+
+/// The top-level headings of a text: level, start, and the end of their first line.
+fn top_level_headings(text: &str) -> Vec<(u8, usize, usize)> {
+    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                if depth == 0
+                    && let Tag::Heading { level, .. } = tag
+                {
+                    let level = match level {
+                        HeadingLevel::H1 => 1,
+                        HeadingLevel::H2 => 2,
+                        HeadingLevel::H3 => 3,
+                        HeadingLevel::H4 => 4,
+                        HeadingLevel::H5 => 5,
+                        HeadingLevel::H6 => 6,
+                    };
+                    let line_end = text
+                        .get(range.start..range.end)
+                        .and_then(|t| t.find('\n'))
+                        .map_or(range.end, |i| range.start + i);
+                    out.push((level, range.start, line_end));
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `[label]: destination`, up to three spaces in (a footnote is not one).
+fn is_reference_definition(line: &str) -> bool {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return false;
+    }
+    let Some(rest) = trimmed.strip_prefix('[') else { return false };
+    if rest.starts_with('^') {
+        return false;
+    }
+    rest.split_once("]:").is_some_and(|(label, after)| {
+        !label.is_empty() && !label.contains('[') && !after.trim().is_empty()
+    })
 }
 
 /// One replacement in the README's text; an empty span inserts.
@@ -150,24 +263,37 @@ impl Patch<'_> {
     fn remove(&mut self, span: Span) {
         let rest = self.text().get(span.end..).unwrap_or_default();
         let blank = rest.len() - rest.trim_start_matches(['\n', '\r', ' ', '\t']).len();
-        let end = if span.end + blank >= self.text().len() { self.text().len() } else { span.end + blank };
+        let end = if span.end + blank >= self.text().len() {
+            self.text().len()
+        } else {
+            span.end + blank
+        };
         // Keep the line break that ends the line before it when this is the end.
         let end = if end >= self.text().len() && span.end < end { span.end } else { end };
-        self.edits.push(Edit { span: Span::new(span.start, end), text: String::new(), block: false });
+        self.edits.push(Edit {
+            span: Span::new(span.start, end),
+            text: String::new(),
+            block: false,
+        });
     }
 
     /// The line(s) a span is on, with the last line break.
     fn lines_of(&self, span: Span) -> Span {
         let text = self.text();
         let start = text.get(..span.start).and_then(|t| t.rfind('\n')).map_or(0, |at| at + 1);
-        let end = text.get(span.end..).and_then(|t| t.find('\n')).map_or(text.len(), |at| span.end + at + 1);
+        let end = text
+            .get(span.end..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |at| span.end + at + 1);
         Span::new(start, end)
     }
 
     /// Every part but the custom sections'.
     fn parts(&mut self) {
         for part in &self.source.parts {
-            if matches!(part.part, Part::CustomHeading(_) | Part::CustomBody(_)) || part.spans.is_empty() {
+            if matches!(part.part, Part::CustomHeading(_) | Part::CustomBody(_))
+                || part.spans.is_empty()
+            {
                 continue;
             }
             let Some(now) = part_text(self.card, &part.part) else { continue };
@@ -241,7 +367,9 @@ impl Patch<'_> {
     /// Whether the card now says nothing in any part inside a span.
     fn nothing_left_in(&self, span: Span) -> bool {
         self.source.parts.iter().all(|part| {
-            let inside = part.spans.iter().any(|s| span.start <= s.start && s.end <= span.end && !(s.is_empty() && s.start == span.end));
+            let inside = part.spans.iter().any(|s| {
+                span.start <= s.start && s.end <= span.end && !(s.is_empty() && s.start == span.end)
+            });
             !inside || self.now_empty(part)
         })
     }
@@ -262,11 +390,16 @@ impl Patch<'_> {
         let headings = &self.source.headings;
         let mut removed: Vec<Span> = Vec::new();
         for (index, heading) in headings.iter().enumerate() {
-            if heading.section.is_none() || removed.iter().any(|r| r.start <= heading.span.start && heading.span.end <= r.end) {
+            if heading.section.is_none()
+                || removed
+                    .iter()
+                    .any(|r| r.start <= heading.span.start && heading.span.end <= r.end)
+            {
                 continue;
             }
             let extent = Span::new(heading.span.start, self.extent_end(index, heading.level));
-            let cleared_inside = self.cleared.iter().any(|&at| extent.start <= at && at < extent.end);
+            let cleared_inside =
+                self.cleared.iter().any(|&at| extent.start <= at && at < extent.end);
             let customs_inside = self.source.parts.iter().any(|p| {
                 matches!(p.part, Part::CustomHeading(_) | Part::CustomBody(_))
                     && p.spans.iter().any(|s| extent.start < s.start && s.end <= extent.end)
@@ -302,7 +435,9 @@ impl Patch<'_> {
         let headings = &self.source.headings;
         let Some(next) = headings.iter().find(|h| h.span.start >= end) else { return true };
         let owned_custom = next.section.is_none()
-            && self.source.parts.iter().any(|p| matches!(p.part, Part::CustomHeading(_)) && p.spans.first() == Some(&next.span));
+            && self.source.parts.iter().any(|p| {
+                matches!(p.part, Part::CustomHeading(_)) && p.spans.first() == Some(&next.span)
+            });
         if !owned_custom {
             return true;
         }
@@ -330,7 +465,8 @@ impl Patch<'_> {
                 (digest(&heading), digest(&body))
             })
             .collect();
-        let old_keys: Vec<(String, String)> = old.iter().map(|(h, b)| (h.digest.clone(), b.digest.clone())).collect();
+        let old_keys: Vec<(String, String)> =
+            old.iter().map(|(h, b)| (h.digest.clone(), b.digest.clone())).collect();
         let mut capture = Capture::default();
         let _ = myers::diff(&mut capture, &old_keys, 0..old_keys.len(), &new, 0..new.len());
         // Pairs of (old index, new index) that stay or change, deletions and insertions.
@@ -340,7 +476,9 @@ impl Patch<'_> {
         let (mut dels, mut inss): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
         // Within a run of changes, a section keeps its place when its heading did (its
         // text was edited), then the rest pair up in order.
-        let mut flush = |dels: &mut Vec<usize>, inss: &mut Vec<usize>, pairs: &mut Vec<(usize, usize)>| {
+        let mut flush = |dels: &mut Vec<usize>,
+                         inss: &mut Vec<usize>,
+                         pairs: &mut Vec<(usize, usize)>| {
             let mut free: Vec<usize> = Vec::new();
             let mut start = 0;
             for &o in dels.iter() {
@@ -357,7 +495,7 @@ impl Patch<'_> {
             free.extend(inss[start..].iter().copied());
             // A renamed section keeps its text.
             let mut unpaired: Vec<usize> = Vec::new();
-            for o in deleted.drain(..).collect::<Vec<_>>() {
+            for o in std::mem::take(&mut deleted) {
                 match free.iter().position(|&n| new[n].1 == old_keys[o].1 && dels.contains(&o)) {
                     Some(k) => pairs.push((o, free.remove(k))),
                     None => unpaired.push(o),
@@ -374,8 +512,12 @@ impl Patch<'_> {
                     flush(&mut dels, &mut inss, &mut pairs);
                     pairs.extend((0..len).map(|k| (old_index + k, new_index + k)));
                 }
-                DiffOp::Delete { old_index, old_len, .. } => dels.extend(old_index..old_index + old_len),
-                DiffOp::Insert { new_index, new_len, .. } => inss.extend(new_index..new_index + new_len),
+                DiffOp::Delete { old_index, old_len, .. } => {
+                    dels.extend(old_index..old_index + old_len)
+                }
+                DiffOp::Insert { new_index, new_len, .. } => {
+                    inss.extend(new_index..new_index + new_len)
+                }
                 DiffOp::Replace { old_index, old_len, new_index, new_len } => {
                     dels.extend(old_index..old_index + old_len);
                     inss.extend(new_index..new_index + new_len);
@@ -415,7 +557,9 @@ impl Patch<'_> {
             };
             let at = match at {
                 Some(at) => at,
-                None => self.template_place(headings::position(CUSTOM_AFTER).map_or(0, |p| p + 1), 2).0,
+                None => {
+                    self.template_place(headings::position(CUSTOM_AFTER).map_or(0, |p| p + 1), 2).0
+                }
             };
             let Some(section) = card.custom_sections.get(n) else { continue };
             if is_blank(&section.title) && is_blank(&section.body) {
@@ -436,7 +580,13 @@ impl Patch<'_> {
     /// The level at which a heading put at `at` stands on its own: no deeper than the
     /// section it is in when that section takes the headings under it as its text.
     fn free_level(&self, at: usize, level: u8) -> u8 {
-        let enclosing = self.source.headings.iter().rev().filter(|h| h.span.start < at).find(|h| h.level < level);
+        let enclosing = self
+            .source
+            .headings
+            .iter()
+            .rev()
+            .filter(|h| h.span.start < at)
+            .find(|h| h.level < level);
         match enclosing {
             Some(h) if self.takes_what_is_under(h) => h.level,
             _ => level,
@@ -457,7 +607,11 @@ impl Patch<'_> {
         let Some(source) = self.source.headings.iter().find(|h| h.span == span) else { return };
         let Some(section) = self.card.custom_sections.get(index) else { return };
         if section.level == source.level {
-            let title = if is_blank(&section.title) { "Untitled section".to_owned() } else { headings::one_line(&section.title) };
+            let title = if is_blank(&section.title) {
+                "Untitled section".to_owned()
+            } else {
+                headings::one_line(&section.title)
+            };
             let title_span = source.title;
             self.replace(title_span, &title);
         } else {
@@ -485,7 +639,11 @@ impl Patch<'_> {
             }
         } else {
             let end = self.custom_end(heading, body);
-            self.edits.push(Edit { span: Span::new(span.start, end), text: String::new(), block: false });
+            self.edits.push(Edit {
+                span: Span::new(span.start, end),
+                text: String::new(),
+                block: false,
+            });
         }
     }
 
@@ -526,7 +684,12 @@ impl Patch<'_> {
     /// Adds what a section lacks. A section the README does not have is written whole
     /// (less what the README has of it elsewhere) unless its parent, written whole too,
     /// already holds it.
-    fn insert_section(&mut self, section: &'static Section, missing: &dyn Fn(&Part) -> Option<String>, written: bool) {
+    fn insert_section(
+        &mut self,
+        section: &'static Section,
+        missing: &dyn Fn(&Part) -> Option<String>,
+        written: bool,
+    ) {
         let present = self.present(section.id);
         match present {
             Some(index) => self.insert_parts(section, index, missing),
@@ -547,7 +710,13 @@ impl Patch<'_> {
 
     /// A missing section with what it would hold, leaving out subsections the README
     /// has elsewhere and fields whose home is the front matter.
-    fn write_new(&self, section: &Section, missing: &dyn Fn(&Part) -> Option<String>, level: u8, w: &mut Writer) {
+    fn write_new(
+        &self,
+        section: &Section,
+        missing: &dyn Fn(&Part) -> Option<String>,
+        level: u8,
+        w: &mut Writer,
+    ) {
         let mut body = Writer::default();
         let text = section.text.and_then(|_| missing(&Part::Section(section.id.into())));
         let items: Vec<(&str, String)> = section
@@ -585,7 +754,9 @@ impl Patch<'_> {
             }
         } else if section.tail != Tail::ResultsTable {
             for (id, _) in tail_parts(self.card, section.tail) {
-                if let Some(part) = missing(&Part::Item { section: section.id.into(), item: id.into() }) {
+                if let Some(part) =
+                    missing(&Part::Item { section: section.id.into(), item: id.into() })
+                {
                     body.block(&part);
                 }
             }
@@ -629,7 +800,9 @@ impl Patch<'_> {
                     .source
                     .parts
                     .iter()
-                    .any(|p| matches!(p.part, Part::CustomHeading(_)) && p.spans.first() == Some(&h.span))
+                    .any(|p| {
+                        matches!(p.part, Part::CustomHeading(_)) && p.spans.first() == Some(&h.span)
+                    })
                     .then_some(custom_at),
             }
         };
@@ -651,8 +824,10 @@ impl Patch<'_> {
             .take_while(|(_, h)| h.span.start < hi)
             .filter_map(|(i, h)| order(h).map(|p| (i, p)))
             .collect();
-        let pred = candidates.iter().filter(|c| c.1 < position).max_by_key(|c| (c.1, c.0)).map(|c| c.0);
-        let succ = candidates.iter().filter(|c| c.1 > position).min_by_key(|c| (c.1, c.0)).map(|c| c.0);
+        let pred =
+            candidates.iter().filter(|c| c.1 < position).max_by_key(|c| (c.1, c.0)).map(|c| c.0);
+        let succ =
+            candidates.iter().filter(|c| c.1 > position).min_by_key(|c| (c.1, c.0)).map(|c| c.0);
         // Outside a parent, a new section is a sibling of the one it is placed by.
         let new_level = match (within, pred.or(succ)) {
             (None, Some(index)) => self.top_level_of(index),
@@ -691,7 +866,8 @@ impl Patch<'_> {
     fn top_level_of(&self, index: usize) -> u8 {
         let heading = &self.source.headings[index];
         let mut level = i16::from(heading.level);
-        let mut parent = heading.section.as_deref().and_then(headings::section).and_then(|s| s.parent);
+        let mut parent =
+            heading.section.as_deref().and_then(headings::section).and_then(|s| s.parent);
         while let Some(id) = parent {
             if self.present(id).is_some() {
                 level -= 1;
@@ -709,10 +885,18 @@ impl Patch<'_> {
     }
 
     /// Adds what a present section lacks: its text, list items, tail.
-    fn insert_parts(&mut self, section: &Section, index: usize, missing: &dyn Fn(&Part) -> Option<String>) {
+    fn insert_parts(
+        &mut self,
+        section: &Section,
+        index: usize,
+        missing: &dyn Fn(&Part) -> Option<String>,
+    ) {
         let headings = &self.source.headings;
         let heading = &headings[index];
-        let own = Span::new(heading.span.end, headings.get(index + 1).map_or(self.text().len(), |h| h.span.start));
+        let own = Span::new(
+            heading.span.end,
+            headings.get(index + 1).map_or(self.text().len(), |h| h.span.start),
+        );
         let spans_in_own = |part: &Part| -> Vec<Span> {
             self.source
                 .parts
@@ -749,7 +933,10 @@ impl Patch<'_> {
                 continue;
             }
             if let Some(value) = missing(&part) {
-                pending.push((last_item_end.unwrap_or(usize::MAX), format!("- **{}:** {value}\n", item.label)));
+                pending.push((
+                    last_item_end.unwrap_or(usize::MAX),
+                    format!("- **{}:** {value}\n", item.label),
+                ));
             }
         }
         for (after, line) in pending {
@@ -771,7 +958,9 @@ impl Patch<'_> {
         }
         if section.tail != Tail::ResultsTable {
             for (tail_id, _) in tail_parts(self.card, section.tail) {
-                if let Some(text) = missing(&Part::Item { section: id.into(), item: tail_id.into() }) {
+                if let Some(text) =
+                    missing(&Part::Item { section: id.into(), item: tail_id.into() })
+                {
                     let text = if section.tail == Tail::Citation {
                         let label = if tail_id == "bibtex" { "**BibTeX:**" } else { "**APA:**" };
                         format!("{label}\n\n{text}")
@@ -819,7 +1008,9 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
             continue;
         }
         let mut group: Vec<&Edit> = Vec::new();
-        while let Some(next) = sorted.get(index).filter(|e| e.span.is_empty() && e.span.start == cursor) {
+        while let Some(next) =
+            sorted.get(index).filter(|e| e.span.is_empty() && e.span.start == cursor)
+        {
             group.push(next);
             index += 1;
         }
@@ -833,8 +1024,11 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
         for edit in group.iter().filter(|e| !e.block) {
             out.push_str(&edit.text);
         }
-        let blocks: Vec<&str> =
-            group.iter().filter(|e| e.block).map(|e| e.text.trim_end_matches(['\n', '\r'])).collect();
+        let blocks: Vec<&str> = group
+            .iter()
+            .filter(|e| e.block)
+            .map(|e| e.text.trim_end_matches(['\n', '\r']))
+            .collect();
         if blocks.is_empty() {
             continue;
         }

@@ -45,7 +45,10 @@ impl Block {
     /// The block for a document; `readme_sha256` is the hash of the README without it,
     /// written when the card is approved.
     pub fn of(document: &Document, readme_sha256: Option<&str>) -> Self {
-        let notice = notice(document).lines().map(|l| l.strip_prefix("> ").or(l.strip_prefix('>')).unwrap_or(l).to_owned()).collect();
+        let notice = notice(document)
+            .lines()
+            .map(|l| l.strip_prefix("> ").or(l.strip_prefix('>')).unwrap_or(l).to_owned())
+            .collect();
         let approved = approval(document).is_some();
         let data = match readme_sha256 {
             Some(hash) if approved => vec![(README_SHA256.to_owned(), hash.to_owned())],
@@ -68,7 +71,9 @@ impl Block {
 
     /// Whether the notice says the card is approved (published or not).
     pub fn is_approved(&self) -> bool {
-        self.notice.first().is_some_and(|l| l.starts_with("**Published:**") || l.starts_with("**Approved"))
+        self.notice
+            .first()
+            .is_some_and(|l| l.starts_with("**Published:**") || l.starts_with("**Approved"))
     }
 
     /// The block's lines, the blank line after it included.
@@ -136,8 +141,10 @@ pub fn notice(document: &Document) -> String {
         _ if workflow.approval.is_some() => {
             "> **Draft: not reviewed.** This card changed since it was approved.\n".to_owned()
         }
-        _ => "> **Draft: not reviewed.** This card has not been approved; what it says may change.\n"
-            .to_owned(),
+        _ => {
+            "> **Draft: not reviewed.** This card has not been approved; what it says may change.\n"
+                .to_owned()
+        }
     }
 }
 
@@ -215,7 +222,7 @@ mod tests {
         let document = Document::new(seed_card());
         let block = Block::of(&document, None);
         let text = format!("---\na: 1\n---\n{}# Title\n", block.write("\n"));
-        let found = find(&text, 12).unwrap();
+        let found = find(&text, "---\na: 1\n---\n".len()).unwrap();
         assert_eq!(found.block, block);
         assert_eq!(without(&text, &found), "---\na: 1\n---\n# Title\n");
         assert!(block.notice[0].starts_with("**Draft: not reviewed.**"));

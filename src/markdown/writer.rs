@@ -197,6 +197,9 @@ mod tests {
 
     #[test]
     fn fences_code_longer_than_any_backtick_run_inside() {
-        assert_eq!(code_block("markdown", "````\nnested\n````"), "`````markdown\n````\nnested\n````\n`````\n");
+        assert_eq!(
+            code_block("markdown", "````\nnested\n````"),
+            "`````markdown\n````\nnested\n````\n`````\n"
+        );
     }
 }

@@ -27,7 +27,8 @@ fn is_break(c: char) -> bool {
 /// whole text is the body, as on the Hub.
 pub fn split(text: &str) -> Split {
     let none = Split { yaml: None, yaml_first_line: 0, body_start: 0 };
-    let start = text.len() - text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').len();
+    let start =
+        text.len() - text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').len();
     let Some(after_fence) = text.get(start..).and_then(|t| t.strip_prefix("---")) else {
         return none;
     };
@@ -111,7 +112,10 @@ mod tests {
 
     #[test]
     fn the_closing_fence_must_end_its_line() {
-        assert_eq!(parts("---\na: 1\n---not a fence\nb: 2\n---\nBody"), (Some("a: 1\n---not a fence\nb: 2"), "Body"));
+        assert_eq!(
+            parts("---\na: 1\n---not a fence\nb: 2\n---\nBody"),
+            (Some("a: 1\n---not a fence\nb: 2"), "Body")
+        );
     }
 
     #[test]
@@ -129,6 +133,10 @@ mod tests {
     #[test]
     fn no_fence_no_metadata() {
         assert_eq!(split("# Just a title\n").yaml, None);
-        assert_eq!(split("--- \na: 1\n---\n").yaml, None, "the fence must be followed by a line break");
+        assert_eq!(
+            split("--- \na: 1\n---\n").yaml,
+            None,
+            "the fence must be followed by a line break"
+        );
     }
 }

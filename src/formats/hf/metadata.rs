@@ -7,8 +7,8 @@
 use super::model_index;
 use super::yaml_edit::{self, Entry, ListStyle};
 use crate::card::Card;
-use crate::formats::ImportReport;
 use crate::document::source::{Part, ReadmeSource, Span, digest};
+use crate::formats::ImportReport;
 use crate::formats::yaml::{self, Node, number_or_string, string};
 use crate::markdown::readme::{Edit, line_ending};
 
@@ -41,16 +41,24 @@ pub struct Read {
 }
 
 /// Reads the front matter (`text[yaml]`) into the card.
-pub fn import(text: &str, yaml_span: Span, first_line: usize, card: &mut Card, report: &mut ImportReport) -> Read {
+pub fn import(
+    text: &str,
+    yaml_span: Span,
+    first_line: usize,
+    card: &mut Card,
+    report: &mut ImportReport,
+) -> Read {
     let yaml_text = yaml_span.of(text).unwrap_or_default();
     let mut read = Read::default();
-    let keep_all_raw = |card: &mut Card, report: &mut ImportReport, read: &mut Read, why: String| {
-        card.hf_metadata.extra_yaml = ensure_newline(&super::front_matter::normalise(yaml_text));
-        card.hf_metadata.raw_front_matter = true;
-        report.problems.push(why);
-        report.kept_raw.push("the whole front matter, as written".into());
-        read.parts.push((Part::Extra, vec![yaml_span]));
-    };
+    let keep_all_raw =
+        |card: &mut Card, report: &mut ImportReport, read: &mut Read, why: String| {
+            card.hf_metadata.extra_yaml =
+                ensure_newline(&super::front_matter::normalise(yaml_text));
+            card.hf_metadata.raw_front_matter = true;
+            report.problems.push(why);
+            report.kept_raw.push("the whole front matter, as written".into());
+            read.parts.push((Part::Extra, vec![yaml_span]));
+        };
     let root = match yaml::parse(yaml_text) {
         Ok(root) => root,
         Err(error) => {
@@ -67,7 +75,9 @@ pub fn import(text: &str, yaml_span: Span, first_line: usize, card: &mut Card, r
         return read;
     }
     let Some(entries) = yaml_edit::entries(yaml_text) else {
-        let why = "The front matter is not a block mapping with one key per line; it is kept as written.".into();
+        let why =
+            "The front matter is not a block mapping with one key per line; it is kept as written."
+                .into();
         keep_all_raw(card, report, &mut read, why);
         return read;
     };
@@ -80,7 +90,9 @@ pub fn import(text: &str, yaml_span: Span, first_line: usize, card: &mut Card, r
         }
         card.hf_metadata.key_order.push(entry.key.clone());
         let verbatim = |extra: &mut String| {
-            extra.push_str(&ensure_newline(&super::front_matter::normalise(span.of(text).unwrap_or_default())));
+            extra.push_str(&ensure_newline(&super::front_matter::normalise(
+                span.of(text).unwrap_or_default(),
+            )));
         };
         match map_known(&entry.key, &entry.value, first_line, card) {
             Some(Ok(())) => {
@@ -111,7 +123,12 @@ fn ensure_newline(text: &str) -> String {
 
 /// Maps a known key. `None` for unknown keys; `Some(Err)` when the value has a shape the
 /// field cannot hold without loss.
-fn map_known(key: &str, value: &Node, first_line: usize, card: &mut Card) -> Option<Result<(), String>> {
+fn map_known(
+    key: &str,
+    value: &Node,
+    first_line: usize,
+    card: &mut Card,
+) -> Option<Result<(), String>> {
     let details = &mut card.model_details;
     let meta = &mut card.hf_metadata;
     let result = match key {
@@ -178,9 +195,13 @@ fn co2(node: &Node, card: &mut Card) -> Result<(), String> {
 pub fn part_text(card: &Card, part: &Part) -> Option<String> {
     match part {
         Part::Key(key) => Some(known(card, key)),
-        Part::ExtraKey(key) => Some(extra_entries(&card.hf_metadata.extra_yaml)
-            .and_then(|entries| entries.into_iter().find(|(k, _)| k == key).map(|(_, text)| text))
-            .unwrap_or_default()),
+        Part::ExtraKey(key) => Some(
+            extra_entries(&card.hf_metadata.extra_yaml)
+                .and_then(|entries| {
+                    entries.into_iter().find(|(k, _)| k == key).map(|(_, text)| text)
+                })
+                .unwrap_or_default(),
+        ),
         Part::Extra => Some(card.hf_metadata.extra_yaml.clone()),
         _ => None,
     }
@@ -247,8 +268,10 @@ pub fn edits(source: &ReadmeSource, card: &Card) -> Vec<Edit> {
     let Some(yaml_span) = source.front_matter else {
         // No front matter: one is added only for metadata the card now has.
         let yaml = export(card);
-        let changed_any = KNOWN.iter().any(|key| changed(&Part::Key((*key).into())).unwrap_or(true) && !known(card, key).is_empty())
-            || changed(&Part::Extra).unwrap_or(!card.hf_metadata.extra_yaml.trim().is_empty());
+        let changed_any = KNOWN.iter().any(|key| {
+            changed(&Part::Key((*key).into())).unwrap_or(true) && !known(card, key).is_empty()
+        }) || changed(&Part::Extra)
+            .unwrap_or(!card.hf_metadata.extra_yaml.trim().is_empty());
         if yaml.trim().is_empty() || !changed_any {
             return Vec::new();
         }
@@ -259,7 +282,9 @@ pub fn edits(source: &ReadmeSource, card: &Card) -> Vec<Edit> {
     let mut out: Vec<Edit> = Vec::new();
     let at = |offset: usize| yaml_span.start + offset;
     // A front matter kept whole, as it could not be read into keys.
-    if card.hf_metadata.raw_front_matter || source.parts.iter().any(|p| p.part == Part::Extra && !p.spans.is_empty()) {
+    if card.hf_metadata.raw_front_matter
+        || source.parts.iter().any(|p| p.part == Part::Extra && !p.spans.is_empty())
+    {
         if changed(&Part::Extra) == Some(true) {
             let new = super::front_matter::normalise(&card.hf_metadata.extra_yaml);
             let new = crate::markdown::readme::with_line_ending(new.trim_end_matches('\n'), eol);
@@ -308,13 +333,18 @@ pub fn edits(source: &ReadmeSource, card: &Card) -> Vec<Edit> {
                     (None, Some(e)) => (e.start, new),
                     (None, None) => insert_after(yaml_text, yaml_text.len(), &new, eol),
                 };
-                out.push(Edit { span: Span::new(at(edit.0), at(edit.0)), text: edit.1, block: false });
+                out.push(Edit {
+                    span: Span::new(at(edit.0), at(edit.0)),
+                    text: edit.1,
+                    block: false,
+                });
             }
         }
     }
     // Kept keys: each as the card's extra YAML now has it.
     if changed(&Part::Extra) == Some(true)
-        && let Some(now) = extra_entries(&super::front_matter::normalise(&card.hf_metadata.extra_yaml))
+        && let Some(now) =
+            extra_entries(&super::front_matter::normalise(&card.hf_metadata.extra_yaml))
     {
         let mut last_end: Option<usize> = None;
         for e in &entries {
@@ -322,10 +352,14 @@ pub fn edits(source: &ReadmeSource, card: &Card) -> Vec<Edit> {
                 continue;
             }
             last_end = Some(e.end);
-            let old = ensure_newline(&super::front_matter::normalise(yaml_text.get(e.start..e.end).unwrap_or_default()));
+            let old = ensure_newline(&super::front_matter::normalise(
+                yaml_text.get(e.start..e.end).unwrap_or_default(),
+            ));
             match now.iter().find(|(k, _)| *k == e.key) {
                 Some((_, new)) if *new == old => {}
-                Some((_, new)) => replace(&mut out, e, crate::markdown::readme::with_line_ending(new, eol)),
+                Some((_, new)) => {
+                    replace(&mut out, e, crate::markdown::readme::with_line_ending(new, eol))
+                }
                 None => replace(&mut out, e, String::new()),
             }
         }
@@ -335,7 +369,8 @@ pub fn edits(source: &ReadmeSource, card: &Card) -> Vec<Edit> {
             .map(|(_, t)| crate::markdown::readme::with_line_ending(t, eol))
             .collect();
         if !added.is_empty() {
-            let (offset, text) = insert_after(yaml_text, last_end.unwrap_or(yaml_text.len()), &added, eol);
+            let (offset, text) =
+                insert_after(yaml_text, last_end.unwrap_or(yaml_text.len()), &added, eol);
             out.push(Edit { span: Span::new(at(offset), at(offset)), text, block: false });
         }
     }
@@ -361,11 +396,22 @@ fn yaml_edit_block(yaml: &str, eol: &str) -> String {
 }
 
 /// A known key, rewritten from the card in the way the README wrote it.
-fn rewrite_known(yaml_text: &str, entry: &Entry, card: &Card, key: &str, file: ListStyle, eol: &str) -> String {
+fn rewrite_known(
+    yaml_text: &str,
+    entry: &Entry,
+    card: &Card,
+    key: &str,
+    file: ListStyle,
+    eol: &str,
+) -> String {
     let details = &card.model_details;
     let meta = &card.hf_metadata;
     let scalar = |value: &str| {
-        if value.trim().is_empty() { String::new() } else { yaml_edit::scalar_entry(yaml_text, entry, value, eol) }
+        if value.trim().is_empty() {
+            String::new()
+        } else {
+            yaml_edit::scalar_entry(yaml_text, entry, value, eol)
+        }
     };
     let list = |values: &[String], scalar_if_one: bool| {
         if values.is_empty() {
@@ -387,7 +433,9 @@ fn rewrite_known(yaml_text: &str, entry: &Entry, card: &Card, key: &str, file: L
         "pipeline_tag" => scalar(&meta.pipeline_tag),
         "model-index" => {
             model_index::edit(yaml_text, &entry.value, (entry.start, entry.end), card, eol)
-                .unwrap_or_else(|| crate::markdown::readme::with_line_ending(&known(card, key), eol))
+                .unwrap_or_else(|| {
+                    crate::markdown::readme::with_line_ending(&known(card, key), eol)
+                })
         }
         _ => crate::markdown::readme::with_line_ending(&known(card, key), eol),
     }

@@ -66,12 +66,21 @@ fn without_legacy(text: &str) -> (String, Option<String>) {
     let split = front_matter::split(text);
     let Some(yaml) = split.yaml else { return (text.to_owned(), None) };
     let mut scratch = Card::default();
-    let read = metadata::import(text, yaml, split.yaml_first_line, &mut scratch, &mut ImportReport::default());
+    let read = metadata::import(
+        text,
+        yaml,
+        split.yaml_first_line,
+        &mut scratch,
+        &mut ImportReport::default(),
+    );
     let Some((payload, span)) = read.payload else { return (text.to_owned(), None) };
     let mut rest = text.get(..span.start).unwrap_or_default().to_owned();
     rest.push_str(text.get(span.end..).unwrap_or_default());
     // A front matter left empty goes too, as an editor would remove it.
-    if front_matter::split(&rest).yaml.and_then(|y| y.of(&rest)).is_some_and(|y| y.trim().is_empty())
+    if front_matter::split(&rest)
+        .yaml
+        .and_then(|y| y.of(&rest))
+        .is_some_and(|y| y.trim().is_empty())
         && let Some(body) = rest.strip_prefix("---\n---\n")
     {
         rest = body.to_owned();
@@ -219,7 +228,8 @@ pub fn not_carried(document: &Document) -> Vec<String> {
 
 fn differences(path: &str, a: &serde_json::Value, b: &serde_json::Value, out: &mut Vec<String>) {
     use serde_json::Value;
-    let same_text = |x: &str, y: &str| x.trim().replace("\r\n", "\n") == y.trim().replace("\r\n", "\n");
+    let same_text =
+        |x: &str, y: &str| x.trim().replace("\r\n", "\n") == y.trim().replace("\r\n", "\n");
     let same = |p: &Value, q: &Value| {
         let mut inner = Vec::new();
         differences("", p, q, &mut inner);
@@ -233,13 +243,20 @@ fn differences(path: &str, a: &serde_json::Value, b: &serde_json::Value, out: &m
                     continue;
                 }
                 let child = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-                differences(&child, x.get(key).unwrap_or(&Value::Null), y.get(key).unwrap_or(&Value::Null), out);
+                differences(
+                    &child,
+                    x.get(key).unwrap_or(&Value::Null),
+                    y.get(key).unwrap_or(&Value::Null),
+                    out,
+                );
             }
         }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q)) => {}
+        (Value::Array(x), Value::Array(y))
+            if x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q)) => {}
         (Value::Array(x), Value::Null) | (Value::Null, Value::Array(x)) if x.is_empty() => {}
         (Value::String(x), Value::String(y)) if same_text(x, y) => {}
-        (Value::String(x), Value::Null) | (Value::Null, Value::String(x)) if x.trim().is_empty() => {}
+        (Value::String(x), Value::Null) | (Value::Null, Value::String(x))
+            if x.trim().is_empty() => {}
         _ if a == b => {}
         _ => out.push(path.to_owned()),
     }
@@ -281,7 +298,11 @@ fn with_status_block(document: &Document, text: &str, at: usize) -> String {
     let before = text.get(..at).unwrap_or(text);
     let after = text.get(at..).unwrap_or_default();
     // A closing fence at the very end of the file gets its line break.
-    let before = if !before.is_empty() && !before.ends_with('\n') { format!("{before}{eol}") } else { before.to_owned() };
+    let before = if !before.is_empty() && !before.ends_with('\n') {
+        format!("{before}{eol}")
+    } else {
+        before.to_owned()
+    };
     let rest = format!("{before}{after}");
     let block = Block::of(document, Some(&status::sha256(&rest))).write(eol);
     format!("{before}{block}{after}")

@@ -3,8 +3,8 @@
 
 use serde_json::{Map, Value as Json};
 
-use crate::card::{Card, HfResultDetails, MetricResult, SliceTerm};
 use super::yaml_edit::{self, Quote};
+use crate::card::{Card, HfResultDetails, MetricResult, SliceTerm};
 use crate::formats::yaml::{Node, number_or_string, quoted, string};
 
 /// Our own values travel in a metric's `args` under this key: slice, interval, threshold.
@@ -371,8 +371,11 @@ fn entry_wanted(card: &Card, first: &MetricResult) -> Vec<([&'static str; 2], Wa
         .into_iter()
         .find(|t| !t.trim().is_empty())
         .unwrap_or("other");
-    let dataset_type =
-        if hf.dataset_type.trim().is_empty() { slug(&first.dataset) } else { hf.dataset_type.clone() };
+    let dataset_type = if hf.dataset_type.trim().is_empty() {
+        slug(&first.dataset)
+    } else {
+        hf.dataset_type.clone()
+    };
     let dataset_name =
         if first.dataset.trim().is_empty() { dataset_type.clone() } else { first.dataset.clone() };
     let args = match serde_json::from_str::<Json>(&hf.dataset_args) {
@@ -412,7 +415,13 @@ fn metric_wanted(result: &MetricResult) -> Vec<(&'static str, Wanted)> {
 /// rewritten where it is, in its own quotes; a key the card adds goes after its
 /// neighbours; results added after the last one are appended in the file's indentation.
 /// `None` when the results were removed or regrouped, which only a new model-index says.
-pub fn edit(yaml: &str, node: &Node, entry: (usize, usize), card: &Card, eol: &str) -> Option<String> {
+pub fn edit(
+    yaml: &str,
+    node: &Node,
+    entry: (usize, usize),
+    card: &Card,
+    eol: &str,
+) -> Option<String> {
     let (entry_start, entry_end) = entry;
     let (old_name, old) = import(node, 1).ok()?;
     let new: Vec<&MetricResult> = card
@@ -428,7 +437,10 @@ pub fn edit(yaml: &str, node: &Node, entry: (usize, usize), card: &Card, eol: &s
     let results_node = model.get("results")?;
     let entries = results_node.items()?;
     // Which results come from which entry, and the same grouping in the card.
-    let groups: Vec<usize> = entries.iter().map(|e| e.get("metrics").and_then(Node::items).map_or(0, <[Node]>::len)).collect();
+    let groups: Vec<usize> = entries
+        .iter()
+        .map(|e| e.get("metrics").and_then(Node::items).map_or(0, <[Node]>::len))
+        .collect();
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     let name = if card.hf_metadata.model_index_name.trim().is_empty() {
         card.model_details.name.trim()
@@ -438,7 +450,11 @@ pub fn edit(yaml: &str, node: &Node, entry: (usize, usize), card: &Card, eol: &s
     let name = if name.is_empty() { "model" } else { name };
     if name != old_name {
         let node = model.get("name")?;
-        edits.push((node.start, node.end, Quote::of(yaml.get(node.start..node.end).unwrap_or_default()).write(name)));
+        edits.push((
+            node.start,
+            node.end,
+            Quote::of(yaml.get(node.start..node.end).unwrap_or_default()).write(name),
+        ));
     }
     let mut index = 0;
     for (entry, &count) in entries.iter().zip(&groups) {
@@ -462,7 +478,12 @@ pub fn edit(yaml: &str, node: &Node, entry: (usize, usize), card: &Card, eol: &s
                 None => {
                     let indent = entry.entries()?.first()?.0.col;
                     let at = yaml_edit::value_end(yaml, entry);
-                    let text = format!("{}{parent}:{eol}{}{key}: {}{eol}", " ".repeat(indent), " ".repeat(indent + 2), want.write(None));
+                    let text = format!(
+                        "{}{parent}:{eol}{}{key}: {}{eol}",
+                        " ".repeat(indent),
+                        " ".repeat(indent + 2),
+                        want.write(None)
+                    );
                     edits.push((at, at, text));
                 }
             }
@@ -497,7 +518,11 @@ pub fn edit(yaml: &str, node: &Node, entry: (usize, usize), card: &Card, eol: &s
         let shifted: String = added
             .lines()
             .map(|line| {
-                let line = if dash >= 2 { format!("{}{line}", " ".repeat(dash - 2)) } else { line.get(2 - dash..).unwrap_or(line).to_owned() };
+                let line = if dash >= 2 {
+                    format!("{}{line}", " ".repeat(dash - 2))
+                } else {
+                    line.get(2 - dash..).unwrap_or(line).to_owned()
+                };
                 format!("{line}{eol}")
             })
             .collect();
@@ -522,13 +547,24 @@ pub fn edit(yaml: &str, node: &Node, entry: (usize, usize), card: &Card, eol: &s
 }
 
 /// One key of a mapping set to what the writer wants, in place.
-fn edit_key(yaml: &str, mapping: &Node, key: &str, want: &Wanted, eol: &str, edits: &mut Vec<(usize, usize, String)>) -> Option<()> {
+fn edit_key(
+    yaml: &str,
+    mapping: &Node,
+    key: &str,
+    want: &Wanted,
+    eol: &str,
+    edits: &mut Vec<(usize, usize, String)>,
+) -> Option<()> {
     let pair = mapping.entries()?.iter().find(|(k, _)| k.text() == Some(key));
     let indent = mapping.entries()?.first()?.0.col;
     match (pair, want) {
         (Some((k, _)), Wanted::Absent) => {
             let value = &pair?.1;
-            edits.push((yaml_edit::line_start(yaml, k.start), yaml_edit::value_end(yaml, value).max(yaml_edit::line_end(yaml, k.end)), String::new()));
+            edits.push((
+                yaml_edit::line_start(yaml, k.start),
+                yaml_edit::value_end(yaml, value).max(yaml_edit::line_end(yaml, k.end)),
+                String::new(),
+            ));
         }
         (Some((k, v)), Wanted::Json(_)) => {
             let start = yaml_edit::line_start(yaml, k.start);

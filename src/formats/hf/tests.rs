@@ -2,8 +2,8 @@
 //! trips of our own cards.
 
 use super::*;
-use crate::formats::ImportReport;
 use crate::card::example::filled_card;
+use crate::formats::ImportReport;
 use crate::markdown::status;
 
 fn corpus() -> Vec<(String, String)> {
@@ -57,37 +57,6 @@ fn every_corpus_card_survives_import_export_import() {
         assert_eq!(second.0.card, first.0.card, "{name}: the round trip changed the card");
         assert_eq!(export(&second.0), exported, "{name}: the export is not stable");
     }
-}
-
-/// The first JSON path at which two cards differ, with both values.
-fn first_difference(a: &crate::card::Card, b: &crate::card::Card) -> Option<String> {
-    fn walk(path: &str, a: &serde_json::Value, b: &serde_json::Value) -> Option<String> {
-        use serde_json::Value;
-        match (a, b) {
-            (Value::Object(x), Value::Object(y)) => x.keys().chain(y.keys()).find_map(|k| {
-                walk(
-                    &format!("{path}/{k}"),
-                    x.get(k).unwrap_or(&Value::Null),
-                    y.get(k).unwrap_or(&Value::Null),
-                )
-            }),
-            (Value::Array(x), Value::Array(y)) => x
-                .iter()
-                .zip(y)
-                .enumerate()
-                .find_map(|(i, (p, q))| walk(&format!("{path}/{i}"), p, q))
-                .or_else(|| {
-                    (x.len() != y.len())
-                        .then(|| format!("{path}: {} items != {} items", x.len(), y.len()))
-                }),
-            _ if a == b => None,
-            _ => {
-                let short = |v: &Value| v.to_string().chars().take(300).collect::<String>();
-                Some(format!("{path}: {} != {}", short(a), short(b)))
-            }
-        }
-    }
-    walk("", &serde_json::to_value(a).unwrap(), &serde_json::to_value(b).unwrap())
 }
 
 #[test]
@@ -175,7 +144,11 @@ fn reads_windows_line_endings() {
 fn our_own_card_comes_back_from_its_readme() {
     let document = Document::new(filled_card());
     let readme = export(&document);
-    assert!(readme.starts_with("---\nlanguage") || readme.starts_with("---\nlicense"), "{}", &readme[..80]);
+    assert!(
+        readme.starts_with("---\nlanguage") || readme.starts_with("---\nlicense"),
+        "{}",
+        &readme[..80]
+    );
     assert!(!readme.contains(&format!("{PAYLOAD_KEY}: |-")), "no embedded copy");
     let back = import(&readme).0.card;
     // What a user sees of each result (the export fills in the Hub's required ids).
@@ -184,57 +157,22 @@ fn our_own_card_comes_back_from_its_readme() {
             .results
             .iter()
             .map(|r| {
-                [&r.metric, &r.value, &r.dataset, &r.split, &r.slice_label(), &r.ci_lower, &r.ci_upper, &r.threshold]
-                    .map(String::as_str)
-                    .join(" | ")
+                [
+                    &r.metric,
+                    &r.value,
+                    &r.dataset,
+                    &r.split,
+                    &r.slice_label(),
+                    &r.ci_lower,
+                    &r.ci_upper,
+                    &r.threshold,
+                ]
+                .map(String::as_str)
+                .join(" | ")
             })
             .collect()
     };
     assert_eq!(visible(&back), visible(&document.card));
     assert_eq!(back.model_details.license, document.card.model_details.license);
     assert_eq!(back.intended_use, document.card.intended_use);
-}
-
-/// A unified-style diff of two texts, line by line: only the changed lines, `-` and `+`.
-pub(crate) fn line_diff(old: &str, new: &str) -> Vec<String> {
-    use similar::DiffOp;
-    use similar::algorithms::{Capture, myers};
-    let a: Vec<&str> = old.split_inclusive('\n').collect();
-    let b: Vec<&str> = new.split_inclusive('\n').collect();
-    let mut capture = Capture::default();
-    let _ = myers::diff(&mut capture, &a, 0..a.len(), &b, 0..b.len());
-    let mut out = Vec::new();
-    for op in capture.into_ops() {
-        let (o, ol, n, nl) = match op {
-            DiffOp::Equal { .. } => continue,
-            DiffOp::Delete { old_index, old_len, .. } => (old_index, old_len, 0, 0),
-            DiffOp::Insert { new_index, new_len, .. } => (0, 0, new_index, new_len),
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => (old_index, old_len, new_index, new_len),
-        };
-        out.extend(a[o..o + ol].iter().map(|l| format!("-{}", l.trim_end_matches(['\n', '\r']))));
-        out.extend(b[n..n + nl].iter().map(|l| format!("+{}", l.trim_end_matches(['\n', '\r']))));
-    }
-    out
-}
-
-#[test]
-fn show_edit_diffs() {
-    for (name, text) in corpus() {
-        let imported = import(&text).0;
-        let edits: Vec<(&str, Box<dyn Fn(&mut crate::card::Card)>)> = vec![
-            ("licence", Box::new(|c| c.model_details.license.id = if c.model_details.license.id == "mit" { "apache-2.0".into() } else { "mit".into() })),
-            ("limitations", Box::new(|c| c.bias_risks_limitations.limitations = "It fails on blurry photos.".into())),
-            ("metric", Box::new(|c| if let Some(r) = c.quantitative_analysis.results.first_mut() { r.value = "0.5".into() })),
-            ("add glossary", Box::new(|c| c.more.glossary = "A glossary.".into())),
-            ("clear first custom", Box::new(|c| if !c.custom_sections.is_empty() { c.custom_sections.remove(0); })),
-        ];
-        for (edit, apply_edit) in edits {
-            let mut document = imported.clone();
-            apply_edit(&mut document.card);
-            let out = strip_block(&export(&document));
-            let diff = line_diff(&text, &out);
-            println!("== {name} / {edit}: {} lines", diff.len());
-            for line in diff.iter().take(12) { println!("   {}", line.chars().take(100).collect::<String>()); }
-        }
-    }
 }

@@ -82,7 +82,9 @@ pub fn value_end(text: &str, node: &Node) -> usize {
             let end = node.start + source.trim_end().len();
             line_end(text, end.max(node.start))
         }
-        Value::Sequence(items) => items.iter().map(|i| value_end(text, i)).max().unwrap_or(line_end(text, node.start)),
+        Value::Sequence(items) => {
+            items.iter().map(|i| value_end(text, i)).max().unwrap_or(line_end(text, node.start))
+        }
         Value::Mapping(pairs) => pairs
             .iter()
             .map(|(k, v)| value_end(text, v).max(line_end(text, k.end)))
@@ -144,7 +146,8 @@ impl ListStyle {
     pub fn of(text: &str, node: &Node) -> Option<Self> {
         let items = node.items()?;
         let first = items.first();
-        let quote = first.map_or(Quote::Plain, |i| Quote::of(text.get(i.start..i.end).unwrap_or_default()));
+        let quote =
+            first.map_or(Quote::Plain, |i| Quote::of(text.get(i.start..i.end).unwrap_or_default()));
         let flow = text.get(node.start..).is_some_and(|t| t.starts_with('['));
         let indent = first.map_or(0, |i| {
             let start = line_start(text, i.start);
@@ -179,7 +182,12 @@ pub fn scalar_entry(text: &str, entry: &Entry, value: &str, eol: &str) -> String
         None
     };
     let separator = key_separator(text, entry);
-    format!("{}{separator}{}{}{eol}", entry.key_text, quote.write(value), comment.unwrap_or_default())
+    format!(
+        "{}{separator}{}{}{eol}",
+        entry.key_text,
+        quote.write(value),
+        comment.unwrap_or_default()
+    )
 }
 
 /// What follows the key on its line before the value: `: ` usually.
@@ -213,7 +221,8 @@ pub fn list_entry(
     let style = old.and_then(|node| ListStyle::of(text, node));
     match (style, items) {
         (None, [one]) if entry.is_some() || scalar_if_one => {
-            let quote = old.map_or(Quote::Plain, |n| Quote::of(text.get(n.start..n.end).unwrap_or_default()));
+            let quote = old
+                .map_or(Quote::Plain, |n| Quote::of(text.get(n.start..n.end).unwrap_or_default()));
             return format!("{key_text}{separator}{}{eol}", quote.write(one));
         }
         (Some(style), _) if style.flow => {
@@ -229,21 +238,27 @@ pub fn list_entry(
         .unwrap_or_default()
         .iter()
         .map(|item| {
-            let line = text.get(line_start(text, item.start)..line_end(text, item.end)).unwrap_or_default();
+            let line = text
+                .get(line_start(text, item.start)..line_end(text, item.end))
+                .unwrap_or_default();
             (item.text().unwrap_or_default().to_owned(), line)
         })
         .collect();
     for item in items {
-        let kept = old_items
-            .iter()
-            .find(|(value, line)| value == item && !line.trim_end_matches(['\n', '\r']).contains('\n'));
+        let kept = old_items.iter().find(|(value, line)| {
+            value == item && !line.trim_end_matches(['\n', '\r']).contains('\n')
+        });
         match kept {
             Some((_, line)) => {
                 out.push_str(line.trim_end_matches(['\n', '\r']));
                 out.push_str(eol);
             }
             _ => {
-                out.push_str(&format!("{}- {}{eol}", " ".repeat(style.indent), style.quote.write(item)));
+                out.push_str(&format!(
+                    "{}- {}{eol}",
+                    " ".repeat(style.indent),
+                    style.quote.write(item)
+                ));
             }
         }
     }
@@ -255,7 +270,11 @@ mod tests {
     use super::*;
 
     fn spans(yaml: &str) -> Vec<(String, &str)> {
-        entries(yaml).unwrap().into_iter().map(|e| (e.key, yaml.get(e.start..e.end).unwrap())).collect()
+        entries(yaml)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.key, yaml.get(e.start..e.end).unwrap()))
+            .collect()
     }
 
     #[test]
@@ -278,9 +297,16 @@ mod tests {
     fn scalars_keep_their_quotes_and_comments() {
         let yaml = "license: 'mit' # the weights\nname: \"x\"\nplain: a\n";
         let e = entries(yaml).unwrap();
-        assert_eq!(scalar_entry(yaml, &e[0], "apache-2.0", "\n"), "license: 'apache-2.0' # the weights\n");
+        assert_eq!(
+            scalar_entry(yaml, &e[0], "apache-2.0", "\n"),
+            "license: 'apache-2.0' # the weights\n"
+        );
         assert_eq!(scalar_entry(yaml, &e[1], "y", "\n"), "name: \"y\"\n");
-        assert_eq!(scalar_entry(yaml, &e[2], "yes", "\n"), "plain: \"yes\"\n", "quoted when plain would read back as a bool");
+        assert_eq!(
+            scalar_entry(yaml, &e[2], "yes", "\n"),
+            "plain: \"yes\"\n",
+            "quoted when plain would read back as a bool"
+        );
         assert_eq!(Quote::Single.write("it's"), "'it''s'");
     }
 
@@ -295,10 +321,25 @@ mod tests {
             list_entry(yaml, Some(&e[0]), "tags", &items(&["a", "c"]), file, false, "\n"),
             "tags:\n  - a   # first\n  - c\n"
         );
-        assert_eq!(list_entry(yaml, Some(&e[1]), "lang", &items(&["fr"]), file, true, "\n"), "lang: fr\n");
-        assert_eq!(list_entry(yaml, Some(&e[1]), "lang", &items(&["fr", "de"]), file, true, "\n"), "lang:\n  - fr\n  - de\n");
-        assert_eq!(list_entry(yaml, Some(&e[2]), "flow", &items(&["x", "z"]), file, false, "\n"), "flow: [x, z]\n");
-        assert_eq!(list_entry(yaml, None, "base_model", &items(&["d"]), file, true, "\r\n"), "base_model: d\r\n");
-        assert_eq!(list_entry(yaml, None, "datasets", &items(&["d"]), file, false, "\n"), "datasets:\n  - d\n");
+        assert_eq!(
+            list_entry(yaml, Some(&e[1]), "lang", &items(&["fr"]), file, true, "\n"),
+            "lang: fr\n"
+        );
+        assert_eq!(
+            list_entry(yaml, Some(&e[1]), "lang", &items(&["fr", "de"]), file, true, "\n"),
+            "lang:\n  - fr\n  - de\n"
+        );
+        assert_eq!(
+            list_entry(yaml, Some(&e[2]), "flow", &items(&["x", "z"]), file, false, "\n"),
+            "flow: [x, z]\n"
+        );
+        assert_eq!(
+            list_entry(yaml, None, "base_model", &items(&["d"]), file, true, "\r\n"),
+            "base_model: d\r\n"
+        );
+        assert_eq!(
+            list_entry(yaml, None, "datasets", &items(&["d"]), file, false, "\n"),
+            "datasets:\n  - d\n"
+        );
     }
 }

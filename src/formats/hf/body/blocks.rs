@@ -30,9 +30,14 @@ pub enum Kind {
     Filler,
     Paragraph,
     /// A fenced code block, with its info string and code.
-    Code { info: String, code: String },
+    Code {
+        info: String,
+        code: String,
+    },
     /// A table, with its cells as written (escaped pipes read as pipes).
-    Table { rows: Vec<Vec<String>> },
+    Table {
+        rows: Vec<Vec<String>>,
+    },
     Heading,
     List,
     Other,
@@ -246,7 +251,8 @@ fn heading(text: &str, span: Span, level: u8) -> Heading {
     let title = title_span(source).map_or(Span::new(span.start, span.start), |(from, to)| {
         Span::new(span.start + from, span.start + to)
     });
-    let text = title.of(text).map(|t| normalise(t).split_whitespace().collect::<Vec<_>>().join(" "));
+    let text =
+        title.of(text).map(|t| normalise(t).split_whitespace().collect::<Vec<_>>().join(" "));
     Heading { level, span, title, text: text.unwrap_or_default() }
 }
 
@@ -288,7 +294,8 @@ mod tests {
 
     #[test]
     fn finds_top_level_headings_with_their_titles() {
-        let text = "# Title #\n\nText\n\nSetext\n  title\n------\n\n- # not a section\n\n## C# tips\n";
+        let text =
+            "# Title #\n\nText\n\nSetext\n  title\n------\n\n- # not a section\n\n## C# tips\n";
         let body = Body::scan(text, 0);
         let titles: Vec<(u8, &str)> =
             body.headings.iter().map(|h| (h.level, body.slice(h.title))).collect();

@@ -12,13 +12,13 @@
 mod blocks;
 mod sections;
 
-use crate::formats::ImportReport;
 use crate::card::{Card, CustomSection};
 use crate::document::source::{Part, SourceHeading, Span};
+use crate::formats::ImportReport;
 use crate::markdown::headings::{self, Leftover};
 
-use blocks::{Body, Kind};
 pub use blocks::normalise;
+use blocks::{Body, Kind};
 
 /// What the body gave besides the card: its headings and the spans of the card's parts.
 #[derive(Default)]
@@ -91,7 +91,9 @@ impl Reader<'_, '_> {
             _ => {
                 let (spans, summary) = self.text(preamble, &[], false);
                 if !summary.is_empty() {
-                    self.report.mapped.push("text before the first heading (as the summary)".into());
+                    self.report
+                        .mapped
+                        .push("text before the first heading (as the summary)".into());
                 }
                 self.card.model_details.summary = summary;
                 self.read.parts.push((Part::Summary, spans));
@@ -118,7 +120,9 @@ impl Reader<'_, '_> {
                 break;
             }
             match headings::lookup(&heading.text) {
-                Some(section) if section.is_container() || !self.used.contains(&section.id) => break,
+                Some(section) if section.is_container() || !self.used.contains(&section.id) => {
+                    break;
+                }
                 _ => index += 1,
             }
         }
@@ -159,7 +163,11 @@ impl Reader<'_, '_> {
         self.read.parts.extend(read.parts);
         match section.leftover {
             Leftover::Text => {
-                let (spans, value) = self.text(content, &read.used, section.items_first.then_some(after_items).flatten().is_some());
+                let (spans, value) = self.text(
+                    content,
+                    &read.used,
+                    section.items_first.then_some(after_items).flatten().is_some(),
+                );
                 if let Some(field) = section.text {
                     *(field.set)(self.card) = value;
                 }
@@ -242,7 +250,11 @@ impl Reader<'_, '_> {
             level: heading.level,
         });
         self.read.parts.push((Part::CustomHeading(number), vec![heading.span]));
-        let spans = if spans.is_empty() { vec![Span::new(heading.span.end, heading.span.end)] } else { spans };
+        let spans = if spans.is_empty() {
+            vec![Span::new(heading.span.end, heading.span.end)]
+        } else {
+            spans
+        };
         self.read.parts.push((Part::CustomBody(number), spans));
         self.report.kept_raw.push(format!("{how} \"{}\" (as a custom section)", heading.text));
         next

@@ -137,7 +137,13 @@ fn item_start(line: &str) -> Option<(String, usize)> {
 
 /// Reads a section's tail into the card. `false` when the section is one whose whole
 /// text must be its tail (the get-started code) and it is not.
-pub fn tail(body: &Body, content: Span, section: &Section, card: &mut Card, read: &mut Read) -> bool {
+pub fn tail(
+    body: &Body,
+    content: Span,
+    section: &Section,
+    card: &mut Card,
+    read: &mut Read,
+) -> bool {
     let part = |item: &str| Part::Item { section: section.id.into(), item: item.into() };
     let blocks: Vec<&Block> = body.blocks_in(content).collect();
     match section.tail {
@@ -170,7 +176,8 @@ pub fn tail(body: &Body, content: Span, section: &Section, card: &mut Card, read
             let Some(ours) = results_table(card) else { return true };
             let ours = ours.trim_end();
             if let Some(table) = blocks.iter().find(|b| {
-                matches!(b.kind, Kind::Table { .. }) && normalise(body.slice(b.span)).trim_end() == ours
+                matches!(b.kind, Kind::Table { .. })
+                    && normalise(body.slice(b.span)).trim_end() == ours
             }) {
                 read.used.push(table.span);
                 read.parts.push((part("results"), vec![table.span]));
@@ -209,7 +216,13 @@ fn is_code_intro(body: &Body, block: &Block) -> bool {
 
 /// "**BibTeX:**" and a code block (or the filler), then "**APA:**" and its text; or a
 /// lone code block. Text before the labels stays text of the section.
-fn citation(body: &Body, blocks: &[&Block], card: &mut Card, read: &mut Read, part: &dyn Fn(&str) -> Part) {
+fn citation(
+    body: &Body,
+    blocks: &[&Block],
+    card: &mut Card,
+    read: &mut Read,
+    part: &dyn Fn(&str) -> Part,
+) {
     let label = |name: &str| {
         blocks.iter().position(|b| b.kind == Kind::Paragraph && body.slice(b.span).trim() == name)
     };
@@ -269,7 +282,8 @@ fn citation(body: &Body, blocks: &[&Block], card: &mut Card, read: &mut Read, pa
         let label_span = blocks[apa].span;
         used.push(label_span);
         let after: Vec<&&Block> = blocks[apa + 1..].iter().filter(|b| !b.is_layout()).collect();
-        let fillers: Vec<&&Block> = blocks[apa + 1..].iter().filter(|b| b.kind == Kind::Filler).collect();
+        let fillers: Vec<&&Block> =
+            blocks[apa + 1..].iter().filter(|b| b.kind == Kind::Filler).collect();
         let start = label_span.end;
         let end = blocks.last().map_or(start, |b| b.span.end.max(start));
         if after.is_empty() {
