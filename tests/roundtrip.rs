@@ -83,7 +83,7 @@ proptest! {
 
     /// `review::canonical::canonical_json` relies on this: a card always serializes.
     #[test]
-    fn any_card_has_a_canonical_form(card in card(any_text())) {
+    fn any_card_has_a_canonical_form(card in card(any_text(), any_text())) {
         prop_assert!(serde_json::to_value(&card).is_ok());
         let canonical = model_card_studio::review::canonical::canonical_json(&card);
         prop_assert!(canonical.starts_with('{'), "not a JSON object: {}", canonical);
