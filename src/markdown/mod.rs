@@ -14,6 +14,8 @@ pub mod writer;
 
 use crate::card::Card;
 use crate::document::Document;
+use crate::document::source::ReadmeSource;
+use crate::review::Workflow;
 
 pub use template::{card_sections, results_table};
 
@@ -55,18 +57,25 @@ pub fn body(document: &Document) -> String {
 /// in sections. Joined they are exactly the body of the README export, but for the
 /// status block's data lines, which are HTML comments and show nothing.
 pub fn document_sections(document: &Document) -> Vec<MarkdownSection> {
-    let eol = match &document.source {
-        Some(source) => readme::line_ending(&source.text),
-        None => "\n",
-    };
+    sections_of(&document.card, &document.workflow, document.source.as_ref())
+}
+
+/// [`document_sections`] of a card, its workflow and its source, by reference: what the
+/// preview calls on every edit.
+pub fn sections_of(
+    card: &Card,
+    workflow: &Workflow,
+    source: Option<&ReadmeSource>,
+) -> Vec<MarkdownSection> {
+    let eol = source.map_or("\n", |s| readme::line_ending(&s.text));
     let mut sections = vec![MarkdownSection {
         id: "status".into(),
-        markdown: status::Block::of(document, None).write(eol),
+        markdown: status::Block::of(workflow, None).write(eol),
     }];
-    match &document.source {
-        Some(source) => sections.extend(readme::sections(&readme::body(source, &document.card))),
+    match source {
+        Some(source) => sections.extend(readme::sections(&readme::body(source, card))),
         None => {
-            let mut card = card_sections(&document.card);
+            let mut card = card_sections(card);
             let last = card.len().saturating_sub(1);
             for section in &mut card[..last] {
                 section.markdown.push('\n');
@@ -146,7 +155,7 @@ mod tests {
             },
             source: None,
         };
-        assert!(status::notice(&document).contains(
+        assert!(status::notice(&document.workflow).contains(
             "> Approved on 2025-11-26 by Rita (Ethics board), Sam (Owner).\n>\n> Content SHA-256: `ab12`"
         ));
         document.workflow.status = Status::Published;
@@ -158,7 +167,7 @@ mod tests {
             approval,
             superseded_at: None,
         });
-        let notice = status::notice(&document);
+        let notice = status::notice(&document.workflow);
         assert!(notice.starts_with("> **Published:** version 1.0 of 2025-11-26.\n"), "{notice}");
         assert!(notice.contains("Content SHA-256: `ab12`"));
     }
@@ -200,7 +209,7 @@ mod tests {
     fn the_sections_of_a_card_join_into_its_readme_body() {
         let document = Document::new(crate::card::example::filled_card());
         let joined = document_to_markdown(&document);
-        let block = status::Block::of(&document, None).write("\n");
+        let block = status::Block::of(&document.workflow, None).write("\n");
         assert_eq!(joined.strip_prefix(block.as_str()), Some(body(&document).as_str()));
     }
 

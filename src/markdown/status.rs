@@ -23,8 +23,7 @@
 use sha2::{Digest, Sha256};
 
 use crate::display::date;
-use crate::document::Document;
-use crate::review::{Approval, Status};
+use crate::review::{Approval, Status, Workflow};
 
 pub const OPEN: &str = "<!-- model-card-studio:status -->";
 pub const CLOSE: &str = "<!-- /model-card-studio:status -->";
@@ -42,14 +41,14 @@ pub struct Block {
 }
 
 impl Block {
-    /// The block for a document; `readme_sha256` is the hash of the README without it,
-    /// written when the card is approved.
-    pub fn of(document: &Document, readme_sha256: Option<&str>) -> Self {
-        let notice = notice(document)
+    /// The block for a card's workflow; `readme_sha256` is the hash of the README without
+    /// it, written when the card is approved.
+    pub fn of(workflow: &Workflow, readme_sha256: Option<&str>) -> Self {
+        let notice = notice(workflow)
             .lines()
             .map(|l| l.strip_prefix("> ").or(l.strip_prefix('>')).unwrap_or(l).to_owned())
             .collect();
-        let approved = approval(document).is_some();
+        let approved = approval(workflow).is_some();
         let data = match readme_sha256 {
             Some(hash) if approved => vec![(README_SHA256.to_owned(), hash.to_owned())],
             _ => Vec::new(),
@@ -99,8 +98,7 @@ impl Block {
 }
 
 /// The approval a document's block shows: a published version's, or the current one.
-fn approval(document: &Document) -> Option<&Approval> {
-    let workflow = &document.workflow;
+fn approval(workflow: &Workflow) -> Option<&Approval> {
     match (workflow.status, &workflow.approval, workflow.current_publication()) {
         (Status::Published, _, Some(publication)) => Some(&publication.approval),
         (Status::Approved, Some(approval), _) => Some(approval),
@@ -110,8 +108,7 @@ fn approval(document: &Document) -> Option<&Approval> {
 
 /// "Draft: not reviewed" for a card without a valid approval, else the approval: the
 /// reviewers, the date and the content hash. As Markdown quote lines.
-pub fn notice(document: &Document) -> String {
-    let workflow = &document.workflow;
+pub fn notice(workflow: &Workflow) -> String {
     let approval_line = |approval: &Approval| {
         let reviewers: Vec<String> = approval
             .reviewers
@@ -215,12 +212,10 @@ pub fn sha256(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::card::example::seed_card;
 
     #[test]
     fn a_written_block_reads_back_and_comes_out_whole() {
-        let document = Document::new(seed_card());
-        let block = Block::of(&document, None);
+        let block = Block::of(&Workflow::default(), None);
         let text = format!("---\na: 1\n---\n{}# Title\n", block.write("\n"));
         let found = find(&text, "---\na: 1\n---\n".len()).unwrap();
         assert_eq!(found.block, block);

@@ -121,6 +121,7 @@ fn ViewedCard(document: Document) -> impl IntoView {
     });
     let card = Signal::stored(document.card.clone());
     let workflow = Signal::stored(document.workflow.clone());
+    let readme = Signal::stored(document.source.clone());
     view! {
         <div class="viewer-meta">
             <p class="status-badge" data-testid="viewer-status" data-status=format!("{:?}", document.workflow.status).to_lowercase()>{status}</p>
@@ -128,7 +129,7 @@ fn ViewedCard(document: Document) -> impl IntoView {
             <p class="muted">{format!("Opened from {source}. Read-only: nothing here is saved.")}</p>
             {approval}
         </div>
-        <CardView card workflow label="Card" />
+        <CardView card workflow source=readme label="Card" />
     }
 }
 

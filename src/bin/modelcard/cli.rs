@@ -12,7 +12,7 @@ use model_card_studio::card::templates::Template;
 use model_card_studio::card::{Card, ModelInfo};
 use model_card_studio::check::{self, Kind};
 use model_card_studio::document::{self, Document};
-use model_card_studio::formats::{self, ExportFormat, ImportOutcome, MAX_IMPORT_BYTES};
+use model_card_studio::formats::{self, ExportFormat, Format, ImportOutcome, MAX_IMPORT_BYTES};
 
 /// Make, convert and check ML model cards: Hugging Face README.md, Model Card Toolkit
 /// JSON and Model Card Studio JSON.
@@ -58,7 +58,9 @@ enum Command {
         output: Output,
     },
     /// Validate a card, score its completeness and check that its approval matches its
-    /// content. Problems are printed with their field paths.
+    /// content. Problems are printed with their field paths. A README is also checked
+    /// as the file it is: it passes only if it is exactly the approved export (the
+    /// SHA-256 in its status block matches its text).
     Check {
         /// The file to check, or - for standard input.
         file: PathBuf,
@@ -168,7 +170,11 @@ fn check(path: &Path) -> Outcome {
     let text = read_input(path)?;
     let outcome = formats::import_any(&text, now_ms())
         .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-    let problems = check::check_imported(&outcome.document, &outcome.findings);
+    let mut problems = check::check_imported(&outcome.document, &outcome.findings);
+    if outcome.format == Format::HfReadme {
+        // A README is checked as the file it is too: exactly the approved export or not.
+        problems.splice(0..0, check::readme(&text));
+    }
     let mut out = String::new();
     for problem in &problems {
         let _ = writeln!(out, "{problem}");

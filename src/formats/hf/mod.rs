@@ -16,12 +16,15 @@ mod model_index;
 mod yaml_edit;
 
 use crate::card::Card;
+use crate::card::value::Date;
 use crate::document::source::{Part, ReadmeSource, SourcePart, Span, digest};
 use crate::document::{self, Document};
 use crate::formats::ImportReport;
 use crate::markdown::readme::{self, apply, line_ending};
 use crate::markdown::status::{self, Block};
 use crate::markdown::template;
+use crate::review::canonical::content_hash;
+use crate::review::{Approval, Approver, Publication, Status, Workflow};
 
 pub use metadata::PAYLOAD_KEY;
 
@@ -29,12 +32,6 @@ pub use metadata::PAYLOAD_KEY;
 pub fn import(text: &str) -> (Document, ImportReport) {
     let mut report = ImportReport::default();
     let (text, block) = without_status_block(text);
-    if let Some(block) = &block {
-        report.notes.push(format!(
-            "The status block ({}) was read and left out of the card; the export writes it again.",
-            block.notice.first().map_or("empty", String::as_str).trim_end_matches('.')
-        ));
-    }
     let (text, legacy) = without_legacy(&text);
     if let Some(payload) = legacy {
         if let Some(document) = faithful_payload(&payload, &text) {
@@ -47,17 +44,88 @@ pub fn import(text: &str) -> (Document, ImportReport) {
         );
     }
     let (card, source) = read(text, &mut report);
-    (Document { card, workflow: Default::default(), source: Some(source) }, report)
+    let workflow = block.map(|block| workflow_of(&block, &card, &mut report)).unwrap_or_default();
+    (Document { card, workflow, source: Some(source) }, report)
+}
+
+/// The status block of a README, at its place: right after the front matter, or at the
+/// top when there is none.
+pub fn status_block(text: &str) -> Option<status::Found> {
+    let split = front_matter::split(text);
+    let at = if split.yaml.is_some() { split.body_start } else { 0 };
+    status::find(text, at)
 }
 
 /// The README without its status block, and what the block said.
 fn without_status_block(text: &str) -> (String, Option<Block>) {
-    let split = front_matter::split(text);
-    let at = if split.yaml.is_some() { split.body_start } else { 0 };
-    match status::find(text, at) {
+    match status_block(text) {
         Some(found) => (status::without(text, &found), Some(found.block)),
         None => (text.to_owned(), None),
     }
+}
+
+/// The workflow a status block says: a draft, or the approval (and publication) it
+/// names when the content hash it gives is the hash of the card read from the README.
+fn workflow_of(block: &Block, card: &Card, report: &mut ImportReport) -> Workflow {
+    let notice = block.notice.first().map_or("", String::as_str);
+    let Some(hash) = block.content_hash().filter(|_| block.is_approved()) else {
+        report.notes.push(format!(
+            "The status block (\"{}\") was read and left out of the card; every export writes it again.",
+            notice.replace("**", "").trim_end_matches('.')
+        ));
+        return Workflow::default();
+    };
+    if hash != content_hash(card) {
+        report.problems.push(format!(
+            "The status block says the card was approved (content SHA-256 {hash}), but the card read from this README is not that content, so it is imported as a draft. Import the approved card's JSON to keep its approval."
+        ));
+        return Workflow::default();
+    }
+    let approved = block.notice.iter().find_map(|l| l.strip_prefix("Approved on "));
+    let (date, reviewers) =
+        approved.and_then(|line| line.trim_end_matches('.').split_once(" by ")).unwrap_or_default();
+    let approved_at = Date::parse_iso(date).and_then(Date::epoch_ms).unwrap_or_default();
+    let reviewers: Vec<Approver> = split_reviewers(reviewers)
+        .into_iter()
+        .map(|(name, role)| Approver { name, role, at: approved_at })
+        .collect();
+    let approval = Approval { content_hash: hash.to_owned(), approved_at, reviewers };
+    let published = notice
+        .strip_prefix("**Published:** version ")
+        .and_then(|rest| rest.trim_end_matches('.').rsplit_once(" of "));
+    report.mapped.push("the approval in the status block (its content hash matches)".into());
+    match published {
+        Some((version, date)) => Workflow {
+            status: Status::Published,
+            publications: vec![Publication {
+                version: version.to_owned(),
+                date: date.to_owned(),
+                content_hash: hash.to_owned(),
+                published_at: approved_at,
+                approval: approval.clone(),
+                superseded_at: None,
+            }],
+            approval: Some(approval),
+            ..Workflow::default()
+        },
+        None => {
+            Workflow { status: Status::Approved, approval: Some(approval), ..Workflow::default() }
+        }
+    }
+}
+
+/// `Rita (Ethics board), Sam (Owner)` → names and roles.
+fn split_reviewers(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = text.trim();
+    while let Some(open) = rest.find(" (") {
+        let name = rest.get(..open).unwrap_or_default().trim();
+        let after = rest.get(open + 2..).unwrap_or_default();
+        let Some(close) = after.find(')') else { break };
+        out.push((name.to_owned(), after.get(..close).unwrap_or_default().to_owned()));
+        rest = after.get(close + 1..).unwrap_or_default().trim_start_matches([',', ' ']);
+    }
+    out
 }
 
 /// An export of an earlier version embedded the document in the front matter and put
@@ -195,20 +263,87 @@ pub fn extra_yaml_problems(yaml: &str) -> Vec<String> {
     report.problems
 }
 
-/// What the README's text cannot carry, for the export report.
+/// What the README's text cannot carry, for the export report: said once, in one
+/// line, with our JSON named as the file that keeps it.
 pub fn export_notes(document: &Document) -> Vec<String> {
-    let meta = &document.card.hf_metadata;
+    let card = &document.card;
+    let workflow = &document.workflow;
+    let meta = &card.hf_metadata;
     let mut notes = Vec::new();
     if !meta.raw_front_matter && !meta.extra_yaml.trim().is_empty() {
         notes.extend(extra_yaml_problems(&meta.extra_yaml).into_iter().map(|problem| {
-            format!("The extra YAML was left out of the front matter, where it would break the metadata: {problem} Our JSON keeps it.")
+            format!("The extra YAML was left out of the front matter, where it would break the metadata: {problem}")
         }));
+    }
+    if meta.raw_front_matter && document.source.is_some() {
+        notes.push("The front matter is not valid YAML, so it is written back as it was: fix it in \"Extra YAML\" for the licence, tags and results to reach it.".into());
+    }
+    let mut behind: Vec<String> = Vec::new();
+    let count = |n: usize, one: &str, many: &str| crate::display::plural(n, one, many);
+    if !workflow.history.is_empty() {
+        behind.push(format!(
+            "the review history ({})",
+            count(workflow.history.len(), "entry", "entries")
+        ));
+    }
+    if !workflow.reviews.is_empty() {
+        behind.push(count(workflow.reviews.len(), "review", "reviews"));
+    }
+    if !workflow.snapshots.is_empty() {
+        behind.push(count(
+            workflow.snapshots.len(),
+            "snapshot of an earlier version",
+            "snapshots of earlier versions",
+        ));
+    }
+    let datasets = card.training_data.datasets.len() + card.evaluation_data.datasets.len();
+    if datasets > 0 {
+        behind.push(format!(
+            "{} as a list (the README has them as text)",
+            count(datasets, "dataset", "datasets")
+        ));
+    }
+    let graphics = card.quantitative_analysis.graphics.len()
+        + card
+            .training_data
+            .datasets
+            .iter()
+            .chain(&card.evaluation_data.datasets)
+            .map(|d| d.graphics.len())
+            .sum::<usize>();
+    if graphics > 0 {
+        behind.push(count(graphics, "graphic", "graphics"));
+    }
+    if !card.mct.unknown.is_empty() {
+        behind.push(count(
+            card.mct.unknown.len(),
+            "Model Card Toolkit field",
+            "Model Card Toolkit fields",
+        ));
+    }
+    let incomplete = card
+        .quantitative_analysis
+        .results
+        .iter()
+        .filter(|r| r.metric.trim().is_empty() || r.value.trim().is_empty())
+        .count();
+    if incomplete > 0 {
+        behind.push(format!(
+            "{} without a metric or a value (a model-index needs both)",
+            count(incomplete, "result", "results")
+        ));
     }
     let differences = not_carried(document);
     if !differences.is_empty() {
-        notes.push(format!(
-            "Read back from this README, these fields would differ from the card: {}. Our JSON keeps them as they are.",
+        behind.push(format!(
+            "what these fields say exactly, which the README reads back otherwise: {}",
             differences.join(", ")
+        ));
+    }
+    if !behind.is_empty() {
+        notes.push(format!(
+            "Stays behind in Model Card Studio JSON, which keeps everything: {}.",
+            behind.join("; ")
         ));
     }
     notes
@@ -304,7 +439,7 @@ fn with_status_block(document: &Document, text: &str, at: usize) -> String {
         before.to_owned()
     };
     let rest = format!("{before}{after}");
-    let block = Block::of(document, Some(&status::sha256(&rest))).write(eol);
+    let block = Block::of(&document.workflow, Some(&status::sha256(&rest))).write(eol);
     format!("{before}{block}{after}")
 }
 
