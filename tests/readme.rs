@@ -7,9 +7,12 @@ use std::path::Path;
 
 use model_card_studio::card::fields::{self, Access};
 use model_card_studio::card::{Card, CustomSection};
-use model_card_studio::formats::hf;
+use model_card_studio::check;
 use model_card_studio::formats::hf::front_matter;
+use model_card_studio::formats::{self, hf};
 use model_card_studio::markdown::status;
+use model_card_studio::review::canonical::content_hash;
+use model_card_studio::review::{Approval, Approver, Publication, Status, Workflow};
 use proptest::prelude::*;
 
 fn read_dir(dir: &Path) -> Vec<(String, String)> {
@@ -268,4 +271,319 @@ proptest! {
         let metric_values = |card: &Card| card.quantitative_analysis.results.iter().map(|r| r.value.clone()).collect::<Vec<_>>();
         prop_assert_eq!(metric_values(&back), metric_values(&document.card), "{}", name);
     }
+}
+
+/// One edit of one field, as a user makes it in the editor.
+struct FieldEdit {
+    name: &'static str,
+    apply: fn(&mut Card) -> bool,
+    /// Whether an added line is one of this field's.
+    owns: fn(&str) -> bool,
+    /// The field's value before the edit: its lines may be removed.
+    before: fn(&Card) -> String,
+}
+
+const LIMITATIONS: &str = "It fails on blurry photos.";
+
+fn edits() -> Vec<FieldEdit> {
+    vec![
+        FieldEdit {
+            name: "licence",
+            apply: |card| {
+                let license = &mut card.model_details.license;
+                license.id = if license.id == "mit" { "apache-2.0".into() } else { "mit".into() };
+                true
+            },
+            owns: |line| line.starts_with("license:") || line == "---",
+            before: |_| String::new(),
+        },
+        FieldEdit {
+            name: "limitations",
+            apply: |card| {
+                card.bias_risks_limitations.limitations = LIMITATIONS.into();
+                true
+            },
+            owns: |line| {
+                line.is_empty()
+                    || line == LIMITATIONS
+                    || line.trim_start_matches('#').trim() == "Bias, Risks, and Limitations"
+            },
+            before: |card| card.bias_risks_limitations.limitations.clone(),
+        },
+        FieldEdit {
+            name: "metric",
+            apply: |card| match card.quantitative_analysis.results.first_mut() {
+                Some(result) => {
+                    result.value = "0.5".into();
+                    true
+                }
+                None => false,
+            },
+            owns: |line| line.trim_start().starts_with("value:") || line.starts_with('|'),
+            before: |_| String::new(),
+        },
+        FieldEdit {
+            name: "add-glossary",
+            apply: |card| {
+                if !card.more.glossary.trim().is_empty() {
+                    return false;
+                }
+                card.more.glossary = "Token: a piece of a word.".into();
+                true
+            },
+            owns: |line| {
+                line.is_empty()
+                    || line == "Token: a piece of a word."
+                    || line.trim_start_matches('#').trim() == "Glossary"
+            },
+            before: |card| card.more.glossary.clone(),
+        },
+        FieldEdit {
+            name: "clear-section",
+            apply: |card| {
+                // The first section the card has text in: a field, else a custom section.
+                for field in fields::ALL {
+                    if let Access::Text(get, set) = field.access
+                        && matches!(field.kind, fields::FieldKind::Markdown)
+                        && !get(card).trim().is_empty()
+                        && field.path != "model_details.summary"
+                        && field.path != "hf_metadata.extra_yaml"
+                    {
+                        set(card).clear();
+                        return true;
+                    }
+                }
+                if card.custom_sections.is_empty() {
+                    return false;
+                }
+                card.custom_sections.remove(0);
+                true
+            },
+            // Every changed line must be a removed one (checked below).
+            owns: |_| false,
+            before: |_| String::new(),
+        },
+    ]
+}
+
+/// The diff without the one artefact of appending to a file whose last line has no line
+/// break: that line, removed and added again with one.
+fn without_end_of_file_artefact(source: &str, mut diff: Vec<String>) -> Vec<String> {
+    if source.ends_with('\n') {
+        return diff;
+    }
+    let last = source.rsplit('\n').next().unwrap_or_default();
+    if let (Some(minus), Some(plus)) = (
+        diff.iter().position(|l| l == &format!("-{last}")),
+        diff.iter().position(|l| l == &format!("+{last}")),
+    ) {
+        let (a, b) = (minus.max(plus), minus.min(plus));
+        diff.remove(a);
+        diff.remove(b);
+    }
+    diff
+}
+
+/// Compares with the golden diff, or rewrites it when UPDATE_GOLDEN is set.
+fn golden(relative: &str, actual: &str) -> Result<(), String> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/readme-edits").join(relative);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return Ok(());
+    }
+    let expected = std::fs::read_to_string(&path)
+        .map_err(|e| format!("{relative}: {e} (run with UPDATE_GOLDEN=1)"))?;
+    if expected == actual {
+        Ok(())
+    } else {
+        Err(format!("{relative} differs:\n--- golden\n{expected}\n--- now\n{actual}"))
+    }
+}
+
+#[test]
+fn a_one_field_edit_changes_only_that_fields_lines() {
+    let mut failures = Vec::new();
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for (name, text) in all() {
+        let imported = hf::import(&text).0;
+        for edit in edits() {
+            let mut document = imported.clone();
+            if !(edit.apply)(&mut document.card) {
+                continue;
+            }
+            let exported = strip_block(&hf::export(&document));
+            let diff = without_end_of_file_artefact(&text, line_diff(&text, &exported));
+            let stem = name.trim_end_matches(".md");
+            if let Err(e) = golden(&format!("{stem}/{}.diff", edit.name), &(diff.join("\n") + "\n"))
+            {
+                failures.push(e);
+            }
+            let before = (edit.before)(&imported.card);
+            let owned = |line: &String| {
+                let text = line.get(1..).unwrap_or_default();
+                match line.chars().next() {
+                    Some('+') => (edit.owns)(text),
+                    // A removed line is the field's old text, its filler, or a blank line;
+                    // or, clearing a section, any line of it.
+                    _ => {
+                        edit.name == "clear-section"
+                            || (edit.owns)(text)
+                            || text.trim().is_empty()
+                            || text.trim() == "[More Information Needed]"
+                            || before.lines().any(|l| l.trim() == text.trim())
+                    }
+                }
+            };
+            let foreign: Vec<&String> = diff.iter().filter(|l| !owned(l)).collect();
+            if !foreign.is_empty() {
+                failures.push(format!(
+                    "{name} / {}: lines that are not the field's: {foreign:?}",
+                    edit.name
+                ));
+            }
+            // The raw front matter cannot take a licence: the export report says so.
+            let expect_change =
+                !(edit.name == "licence" && document.card.hf_metadata.raw_front_matter);
+            if expect_change && diff.is_empty() {
+                failures.push(format!("{name} / {}: nothing changed", edit.name));
+            }
+            counts.push((edit.name, diff.len()));
+        }
+    }
+    for edit in edits() {
+        let lines: Vec<usize> =
+            counts.iter().filter(|(n, _)| *n == edit.name).map(|(_, c)| *c).collect();
+        println!("{}: {} cards, lines changed {:?}", edit.name, lines.len(), lines);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/documents").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn an_export_with_the_embedded_copy_still_imports_and_exports_without_it() {
+    let published = model_card_studio::document::from_json(&fixture("v3-published.json")).unwrap();
+    let outcome =
+        formats::import_any(&fixture("v3-embedded-published.md"), 1_800_000_000_000).unwrap();
+    assert_eq!(outcome.format, formats::Format::HfReadme);
+    assert_eq!(outcome.document.card, published.card, "the embedded card, as it was");
+    assert_eq!(outcome.document.workflow.status, Status::Published, "{:?}", outcome.report);
+    assert!(
+        outcome.report.notes.iter().any(|n| n.contains("embedded copy")),
+        "{:?}",
+        outcome.report
+    );
+    let again = hf::export(&outcome.document);
+    assert!(!again.contains("model_card_studio: |-"), "no embedded copy any more");
+    assert!(again.contains(
+        "<!-- model-card-studio:status -->\n> **Published:** version 1.0 of 2025-11-26."
+    ));
+
+    // A README from a real card, exported then: its text and its embedded copy agree.
+    let arcee = formats::import_any(&fixture("v3-embedded-arcee.md"), 1_800_000_000_000).unwrap();
+    assert_eq!(
+        arcee.document.card.model_details.base_models,
+        ["meta-llama/Meta-Llama-3.1-8B-Instruct"]
+    );
+    assert!(!hf::export(&arcee.document).contains("model_card_studio: |-"));
+
+    // Edited after it was written: the text is read again and the copy set aside.
+    let edited = fixture("v3-embedded-published.md").replace(
+        "May misclassify rare images, and photos taken in low light.\n\n###",
+        "Often misclassifies rare images.\n\n###",
+    );
+    let outcome = formats::import_any(&edited, 1_800_000_000_000).unwrap();
+    assert!(
+        outcome.report.problems.iter().any(|p| p.contains("embedded copy was set aside")),
+        "{:?}",
+        outcome.report
+    );
+    assert!(
+        outcome.document.card.bias_risks_limitations.limitations.contains("Often misclassifies")
+    );
+    assert!(
+        !hf::export(&outcome.document).contains("model_card_studio: |-"),
+        "the copy is gone from the export"
+    );
+}
+
+/// A corpus card, approved and published as version 1.0.
+fn published(name: &str) -> model_card_studio::document::Document {
+    let (_, text) = corpus().into_iter().find(|(n, _)| n.starts_with(name)).unwrap();
+    let mut document = hf::import(&text).0;
+    let hash = content_hash(&document.card);
+    let approval = Approval {
+        content_hash: hash.clone(),
+        approved_at: 1_764_115_200_000,
+        reviewers: vec![
+            Approver {
+                name: "Rita Okafor".into(),
+                role: "Ethics board".into(),
+                at: 1_764_115_200_000,
+            },
+            Approver { name: "Sam".into(), role: "Owner".into(), at: 1_764_115_200_000 },
+        ],
+    };
+    document.workflow = Workflow {
+        status: Status::Published,
+        approval: Some(approval.clone()),
+        publications: vec![Publication {
+            version: "1.0".into(),
+            date: "2025-11-26".into(),
+            content_hash: hash,
+            published_at: 1_764_115_200_000,
+            approval,
+            superseded_at: None,
+        }],
+        ..Workflow::default()
+    };
+    document
+}
+
+#[test]
+fn the_status_block_stays_the_same_over_three_round_trips() {
+    for document in [published("arcee-ai"), published("01-ai"), hf::import(&corpus()[2].1).0] {
+        let first = hf::export(&document);
+        let mut readme = first.clone();
+        for round in 1..=3 {
+            let outcome = formats::import_any(&readme, 1_800_000_000_000).unwrap();
+            assert_eq!(
+                outcome.document.workflow.status, document.workflow.status,
+                "round {round}: {:?}",
+                outcome.report
+            );
+            readme = hf::export(&outcome.document);
+            assert_eq!(readme, first, "round {round}");
+        }
+        assert_eq!(readme.matches(status::OPEN).count(), 1, "one block, never two");
+    }
+}
+
+#[test]
+fn a_published_readme_passes_check_until_one_character_changes() {
+    let readme = hf::export(&published("arcee-ai"));
+    assert_eq!(check::readme(&readme), [], "the approved export as it is");
+    assert!(readme.contains("<!-- readme-sha256: "));
+    // One character of a kept section (Overview is a custom section).
+    let changed = readme.replacen("an 8B parameter model", "an 8B parameter modem", 1);
+    assert_ne!(changed, readme);
+    let problems = check::readme(&changed);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].message.starts_with("changed since it was exported approved"),
+        "{}",
+        problems[0]
+    );
+    // And in the front matter, or by a line ending.
+    assert_eq!(check::readme(&readme.replacen("license: llama3", "license: llama2", 1)).len(), 1);
+    assert_eq!(check::readme(&readme.replacen('\n', "\r\n", 1)).len(), 1);
+    // A draft is not an approved export.
+    let draft = hf::export(&hf::import(&corpus()[6].1).0);
+    assert!(check::readme(&draft)[0].message.starts_with("is not approved"));
+    assert!(check::readme(&corpus()[6].1)[0].message.starts_with("has no status block"));
 }

@@ -142,7 +142,15 @@ fn without_legacy(text: &str) -> (String, Option<String>) {
         &mut ImportReport::default(),
     );
     let Some((payload, span)) = read.payload else { return (text.to_owned(), None) };
-    let mut rest = text.get(..span.start).unwrap_or_default().to_owned();
+    // The last key has no line break of its own (it belongs to the closing fence): it
+    // takes the one before it.
+    let start = if span.end >= yaml.end {
+        let before = text.get(..span.start).unwrap_or_default();
+        before.trim_end_matches(['\n', '\r']).len().max(yaml.start)
+    } else {
+        span.start
+    };
+    let mut rest = text.get(..start).unwrap_or_default().to_owned();
     rest.push_str(text.get(span.end..).unwrap_or_default());
     // A front matter left empty goes too, as an editor would remove it.
     if front_matter::split(&rest)
