@@ -191,6 +191,18 @@ fn co2(node: &Node, card: &mut Card) -> Result<(), String> {
     Ok(())
 }
 
+/// The known keys a README keeps as written because they could not be read.
+pub fn kept_known_keys(source: &ReadmeSource) -> Vec<&str> {
+    source
+        .parts
+        .iter()
+        .filter_map(|p| match &p.part {
+            Part::ExtraKey(key) if KNOWN.contains(&key.as_str()) => Some(key.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The YAML a front-matter part is written as, for its digest; `None` for body parts.
 pub fn part_text(card: &Card, part: &Part) -> Option<String> {
     match part {
@@ -310,6 +322,11 @@ pub fn edits(source: &ReadmeSource, card: &Card) -> Vec<Edit> {
         out.push(Edit { span, text: new, block: false });
     };
     for key in KNOWN {
+        // A known key kept as written (it could not be read) is the user's own text: the
+        // card's fields are not written over it (the export report says so).
+        if source.parts.iter().any(|p| p.part == Part::ExtraKey((*key).into())) {
+            continue;
+        }
         let part = Part::Key((*key).into());
         let now = known(card, key);
         match (entry(key), changed(&part)) {

@@ -286,6 +286,11 @@ pub fn export_notes(document: &Document) -> Vec<String> {
     if meta.raw_front_matter && document.source.is_some() {
         notes.push("The front matter is not valid YAML, so it is written back as it was: fix it in \"Extra YAML\" for the licence, tags and results to reach it.".into());
     }
+    if let Some(source) = &document.source {
+        for key in metadata::kept_known_keys(source) {
+            notes.push(format!("The README's {key} is kept as written because it could not be read (see Extra YAML); the card's fields were not written over it."));
+        }
+    }
     let mut behind: Vec<String> = Vec::new();
     let count = |n: usize, one: &str, many: &str| crate::display::plural(n, one, many);
     if !workflow.history.is_empty() {
@@ -373,9 +378,9 @@ fn differences(path: &str, a: &serde_json::Value, b: &serde_json::Value, out: &m
     use serde_json::Value;
     let same_text =
         |x: &str, y: &str| x.trim().replace("\r\n", "\n") == y.trim().replace("\r\n", "\n");
-    let same = |p: &Value, q: &Value| {
+    let same = |index: usize, p: &Value, q: &Value| {
         let mut inner = Vec::new();
-        differences("", p, q, &mut inner);
+        differences(&format!("{path}.{index}"), p, q, &mut inner);
         inner.is_empty()
     };
     match (a, b) {
@@ -395,9 +400,21 @@ fn differences(path: &str, a: &serde_json::Value, b: &serde_json::Value, out: &m
             }
         }
         (Value::Array(x), Value::Array(y))
-            if x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q)) => {}
+            if x.len() == y.len()
+                && x.iter().zip(y).enumerate().all(|(i, (p, q))| same(i, p, q)) => {}
         (Value::Array(x), Value::Null) | (Value::Null, Value::Array(x)) if x.is_empty() => {}
         (Value::String(x), Value::String(y)) if same_text(x, y) => {}
+        // What the Hub requires and the export fills in when the card leaves it empty.
+        (Value::String(x), Value::String(_))
+            if x.trim().is_empty()
+                && [
+                    ".task",
+                    ".hf.dataset_type",
+                    ".hf.task_name",
+                    "hf_metadata.model_index_name",
+                ]
+                .iter()
+                .any(|end| path.ends_with(end)) => {}
         (Value::String(x), Value::Null) | (Value::Null, Value::String(x))
             if x.trim().is_empty() => {}
         _ if a == b => {}

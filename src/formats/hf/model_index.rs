@@ -539,7 +539,13 @@ pub fn edit(
             return None;
         }
         out.push_str(yaml.get(cursor..from)?);
-        out.push_str(&text);
+        // Lines added where the YAML ends without a line break of its own.
+        if from == to && from > 0 && !yaml.get(..from)?.ends_with('\n') {
+            out.push_str(eol);
+            out.push_str(text.trim_end_matches(['\n', '\r']));
+        } else {
+            out.push_str(&text);
+        }
         cursor = to;
     }
     out.push_str(yaml.get(cursor..end)?);
