@@ -266,8 +266,11 @@ proptest! {
             let heading_of = |card: &Card| card.custom_sections.first().map(|s| s.level);
             // Or a custom section that shares a known heading (the text beside a list)
             // was emptied: it has no heading of its own, so it is gone.
+            // A banner with no title before which to stand reads as the summary.
+            let title_field = |i: usize| ["model_details.name", "model_details.banner"].contains(&fields::ALL[i].path);
             let first_headings_moved = edits.iter().any(|e| {
-                matches!(e, Edit::DropCustom(_) | Edit::Field(0, _) | Edit::AddCustom(..))
+                matches!(e, Edit::DropCustom(_) | Edit::AddCustom(..))
+                    || matches!(e, Edit::Field(i, _) if title_field(*i))
                     || matches!(e, Edit::Custom(_, body) if body.is_empty())
             });
             prop_assert!(first_headings_moved || heading_of(&document.card) == Some(1), "{}: {:?} after {:?}", name, not_carried, edits);
@@ -362,6 +365,7 @@ fn edits() -> Vec<FieldEdit> {
                         && matches!(field.kind, fields::FieldKind::Markdown)
                         && !get(card).trim().is_empty()
                         && field.path != "model_details.summary"
+                        && field.path != "model_details.banner"
                         && field.path != "hf_metadata.extra_yaml"
                     {
                         set(card).clear();
