@@ -143,6 +143,10 @@ fn may_stay_behind(path: &str, card: &Card) -> bool {
         }
         "quantitative_analysis.results" | "hf_metadata.model_index_name" => results,
         "get_started.language" => card.get_started.code.trim().is_empty(),
+        // With no title to stand before, a banner reads as the start of the summary.
+        "model_details.banner" | "model_details.summary" => {
+            card.model_details.name.trim().is_empty()
+        }
         "environmental_impact.co2_source" | "environmental_impact.co2_training_type" => {
             card.environmental_impact.co2_emitted.trim().is_empty()
         }

@@ -77,7 +77,7 @@ pub fn sections_of(
         None => {
             let mut card = card_sections(card);
             let last = card.len().saturating_sub(1);
-            for section in &mut card[..last] {
+            for section in card.iter_mut().take(last) {
                 section.markdown.push('\n');
             }
             sections.extend(card);

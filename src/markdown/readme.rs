@@ -476,36 +476,47 @@ impl Patch<'_> {
         let (mut dels, mut inss): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
         // Within a run of changes, a section keeps its place when its heading did (its
         // text was edited), then the rest pair up in order.
-        let mut flush = |dels: &mut Vec<usize>,
-                         inss: &mut Vec<usize>,
-                         pairs: &mut Vec<(usize, usize)>| {
-            let mut free: Vec<usize> = Vec::new();
-            let mut start = 0;
-            for &o in dels.iter() {
-                match inss.iter().skip(start).position(|&n| new[n].0 == old_keys[o].0) {
-                    Some(k) => {
-                        let n = inss[start + k];
-                        free.extend(inss[start..start + k].iter().copied());
-                        pairs.push((o, n));
-                        start += k + 1;
+        let mut flush =
+            |dels: &mut Vec<usize>, inss: &mut Vec<usize>, pairs: &mut Vec<(usize, usize)>| {
+                let mut free: Vec<usize> = Vec::new();
+                let mut start = 0;
+                let same = |n: usize, o: usize, heading: bool| match (new.get(n), old_keys.get(o)) {
+                    (Some(a), Some(b)) => {
+                        if heading {
+                            a.0 == b.0
+                        } else {
+                            a.1 == b.1
+                        }
                     }
-                    None => deleted.push(o),
+                    _ => false,
+                };
+                for &o in dels.iter() {
+                    let rest = inss.get(start..).unwrap_or_default();
+                    match rest.iter().position(|&n| same(n, o, true)) {
+                        Some(k) => {
+                            free.extend(rest.iter().take(k).copied());
+                            if let Some(&n) = rest.get(k) {
+                                pairs.push((o, n));
+                            }
+                            start += k + 1;
+                        }
+                        None => deleted.push(o),
+                    }
                 }
-            }
-            free.extend(inss[start..].iter().copied());
-            // A renamed section keeps its text.
-            let mut unpaired: Vec<usize> = Vec::new();
-            for o in std::mem::take(&mut deleted) {
-                match free.iter().position(|&n| new[n].1 == old_keys[o].1 && dels.contains(&o)) {
-                    Some(k) => pairs.push((o, free.remove(k))),
-                    None => unpaired.push(o),
+                free.extend(inss.get(start..).unwrap_or_default().iter().copied());
+                // A renamed section keeps its text.
+                let mut unpaired: Vec<usize> = Vec::new();
+                for o in std::mem::take(&mut deleted) {
+                    match free.iter().position(|&n| same(n, o, false) && dels.contains(&o)) {
+                        Some(k) => pairs.push((o, free.remove(k))),
+                        None => unpaired.push(o),
+                    }
                 }
-            }
-            deleted.extend(unpaired);
-            inserted.extend(free);
-            dels.clear();
-            inss.clear();
-        };
+                deleted.extend(unpaired);
+                inserted.extend(free);
+                dels.clear();
+                inss.clear();
+            };
         for op in capture.into_ops() {
             match op {
                 DiffOp::Equal { old_index, new_index, len } => {
@@ -526,8 +537,11 @@ impl Patch<'_> {
         }
         flush(&mut dels, &mut inss, &mut pairs);
         for &(o, n) in &pairs {
-            let (heading, body) = old[o];
-            let (heading_digest, body_digest) = &new[n];
+            let (Some(&(heading, body)), Some((heading_digest, body_digest))) =
+                (old.get(o), new.get(n))
+            else {
+                continue;
+            };
             if *heading_digest != heading.digest {
                 self.rewrite_custom_heading(heading, n);
             }
@@ -543,16 +557,17 @@ impl Patch<'_> {
             }
         }
         for &o in &deleted {
-            let (heading, body) = old[o];
-            self.delete_custom(heading, body);
+            if let Some(&(heading, body)) = old.get(o) {
+                self.delete_custom(heading, body);
+            }
         }
         pairs.sort_by_key(|&(_, n)| n);
         for &n in &inserted {
             let before = pairs.iter().filter(|&&(_, m)| m < n).map(|&(o, _)| o).max();
             let after = pairs.iter().filter(|&&(_, m)| m > n).map(|&(o, _)| o).min();
-            let at = match (before, after) {
-                (Some(o), _) => Some(self.custom_end(old[o].0, old[o].1)),
-                (None, Some(o)) => old[o].0.spans.first().map(|s| s.start),
+            let at = match (before.and_then(|o| old.get(o)), after.and_then(|o| old.get(o))) {
+                (Some(&(heading, body)), _) => Some(self.custom_end(heading, body)),
+                (None, Some((heading, _))) => heading.spans.first().map(|s| s.start),
                 (None, None) => None,
             };
             let at = match at {
@@ -810,7 +825,7 @@ impl Patch<'_> {
         let within = parent.and_then(|p| self.present(p));
         let (lo, hi, new_level) = match within {
             Some(index) => {
-                let parent_level = headings[index].level;
+                let parent_level = headings.get(index).map_or(level, |h| h.level);
                 let table_level = parent.and_then(headings::section).map_or(level, |s| s.level);
                 let shifted = i16::from(parent_level) + i16::from(level) - i16::from(table_level);
                 (index + 1, self.extent_end(index, parent_level), clamp_level(shifted))
@@ -850,13 +865,14 @@ impl Patch<'_> {
         }
         if let Some(index) = succ {
             // Before it, or before the heading of the group it is in when it is deeper.
+            let level_at = |i: usize| headings.get(i).map_or(0, |h| h.level);
             let mut start = index;
-            if headings[index].level > new_level {
-                while start > lo && headings[start].level > new_level {
+            if level_at(index) > new_level {
+                while start > lo && level_at(start) > new_level {
                     start -= 1;
                 }
             }
-            return (headings[start].span.start, new_level);
+            return (headings.get(start).map_or(hi, |h| h.span.start), new_level);
         }
         (hi, new_level)
     }
@@ -864,7 +880,7 @@ impl Patch<'_> {
     /// The level a top-level section has in this README, judged by the heading at
     /// `index`: its own level less one for each of its table parents the README has.
     fn top_level_of(&self, index: usize) -> u8 {
-        let heading = &self.source.headings[index];
+        let Some(heading) = self.source.headings.get(index) else { return 2 };
         let mut level = i16::from(heading.level);
         let mut parent =
             heading.section.as_deref().and_then(headings::section).and_then(|s| s.parent);
@@ -892,7 +908,7 @@ impl Patch<'_> {
         missing: &dyn Fn(&Part) -> Option<String>,
     ) {
         let headings = &self.source.headings;
-        let heading = &headings[index];
+        let Some(heading) = headings.get(index) else { return };
         let own = Span::new(
             heading.span.end,
             headings.get(index + 1).map_or(self.text().len(), |h| h.span.start),

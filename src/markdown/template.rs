@@ -42,10 +42,11 @@ pub fn card_sections(card: &Card) -> Vec<MarkdownSection> {
     sections
 }
 
-/// The name as the title, then the summary. A card without a name has no title: the
-/// preview shows nothing rather than filler, and an import reads back no name.
+/// The banner, the name as the title, then the summary. A card without a name has no
+/// title: the preview shows nothing rather than filler, and an import reads back no name.
 fn write_title(card: &Card, w: &mut Writer) {
     let details = &card.model_details;
+    w.paragraph(&details.banner);
     if !is_blank(&details.name) {
         w.heading(1, &details.name);
     }

@@ -343,8 +343,8 @@ pub fn edits(source: &ReadmeSource, card: &Card) -> Vec<Edit> {
                 // After the last known key the Hub's order puts before it, else before
                 // the first that comes after it, else at the end.
                 let position = KNOWN.iter().position(|k| k == key).unwrap_or(0);
-                let before = KNOWN[..position].iter().rev().find_map(|k| entry(k));
-                let after = KNOWN[position + 1..].iter().find_map(|k| entry(k));
+                let before = KNOWN.iter().take(position).rev().find_map(|k| entry(k));
+                let after = KNOWN.iter().skip(position + 1).find_map(|k| entry(k));
                 let edit = match (before, after) {
                     (Some(e), _) => insert_after(yaml_text, e.end, &new, eol),
                     (None, Some(e)) => (e.start, new),

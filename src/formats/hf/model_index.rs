@@ -190,21 +190,28 @@ pub fn export(card: &Card) -> Option<String> {
         "model-index:\n- name: {}\n  results:\n",
         string(if name.is_empty() { "model" } else { name })
     );
-    let mut index = 0;
-    while index < results.len() {
-        let key = group_key(results[index]);
-        let end = index + results[index..].iter().take_while(|r| group_key(r) == key).count();
-        write_entry(&mut out, card, &results[index..end]);
-        index = end;
-    }
+    write_groups(&mut out, card, &results);
     Some(out)
+}
+
+/// Writes results as entries: consecutive results that share a task, dataset and source
+/// (and came from one entry) form one.
+fn write_groups(out: &mut String, card: &Card, results: &[&MetricResult]) {
+    let mut rest = results;
+    while let Some(first) = rest.first() {
+        let key = group_key(first);
+        let count = rest.iter().take_while(|r| group_key(r) == key).count().max(1);
+        let (group, after) = rest.split_at(count.min(rest.len()));
+        write_entry(out, card, group);
+        rest = after;
+    }
 }
 
 /// The dataset name and type the Hub requires, written when a result names none.
 const NO_DATASET: &str = "unknown";
 
 fn write_entry(out: &mut String, card: &Card, group: &[&MetricResult]) {
-    let first = group[0];
+    let Some(first) = group.first() else { return };
     let hf = &first.hf;
     // The Hub requires a task type and a dataset type and name; fill them sensibly.
     let task_type = [first.task.as_str(), card.hf_metadata.pipeline_tag.as_str(), "other"]
@@ -459,11 +466,12 @@ pub fn edit(
     let mut index = 0;
     for (entry, &count) in entries.iter().zip(&groups) {
         let group = new.get(index..index + count)?;
-        if group.iter().any(|r| r.hf.entry != old[index].hf.entry) {
+        let entry_of_old = old.get(index)?.hf.entry;
+        if group.iter().any(|r| r.hf.entry != entry_of_old) {
             return None;
         }
         // Results of one entry must still share it.
-        let wanted = entry_wanted(card, group[0]);
+        let wanted = entry_wanted(card, group.first()?);
         if group.iter().any(|r| entry_wanted(card, r) != wanted) {
             return None;
         }
@@ -504,13 +512,7 @@ pub fn edit(
     // Results added after the last: new entries, indented as the others.
     if new.len() > old.len() {
         let mut added = String::new();
-        let mut at = old.len();
-        while at < new.len() {
-            let key = group_key(new[at]);
-            let end = at + new[at..].iter().take_while(|r| group_key(r) == key).count();
-            write_entry(&mut added, card, &new[at..end]);
-            at = end;
-        }
+        write_groups(&mut added, card, new.get(old.len()..).unwrap_or_default());
         let dash = entries.first().map_or(2, |e| {
             let line = yaml.get(yaml_edit::line_start(yaml, e.start)..e.start).unwrap_or_default();
             line.rfind('-').unwrap_or(2)

@@ -42,9 +42,9 @@ pub fn entries(yaml_text: &str) -> Option<Vec<Entry>> {
         entries.push(Entry { key: name, start, end, key_text, value: value.clone() });
     }
     // A value runs at least to the next key, less trailing blank and comment lines.
-    for index in 0..entries.len() {
-        let next = entries.get(index + 1).map_or(yaml_text.len(), |e| e.start);
-        let entry = &mut entries[index];
+    let starts: Vec<usize> = entries.iter().map(|e| e.start).skip(1).collect();
+    for (index, entry) in entries.iter_mut().enumerate() {
+        let next = starts.get(index).copied().unwrap_or(yaml_text.len());
         let mut end = entry.end.min(next);
         let mut at = end;
         for line in yaml_text.get(end..next).unwrap_or_default().split_inclusive('\n') {

@@ -105,7 +105,12 @@ fn us_dates_are_read_as_iso_and_unreadable_dates_are_reported_on_export() {
         let (text, notes) = export(&Document::new(card.clone()));
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["model_details"]["version"]["date"], written);
-        assert!(notes.iter().any(|n| n.contains(&format!("\"{written}\"")) && n.contains("written as it is")), "{notes:?}");
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains(&format!("\"{written}\"")) && n.contains("written as it is")),
+            "{notes:?}"
+        );
         assert_valid_v002(&text);
     }
 }

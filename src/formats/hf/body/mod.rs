@@ -104,6 +104,13 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// Notes which section of the table heading `index` was read as.
+    fn mark(&mut self, index: usize, id: &str) {
+        if let Some(heading) = self.read.headings.get_mut(index) {
+            heading.section = Some(id.into());
+        }
+    }
+
     /// Where the content under heading `index` ends: at the next heading.
     fn own_end(&self, index: usize) -> usize {
         self.body.headings.get(index + 1).map_or(self.body.end, |h| h.span.start)
@@ -132,14 +139,14 @@ impl Reader<'_, '_> {
     /// Reads the section at heading `index`; returns the next heading to read.
     fn section(&mut self, index: usize) -> usize {
         let body = self.body;
-        let heading = &body.headings[index];
+        let Some(heading) = body.headings.get(index) else { return index + 1 };
         let own = Span::new(heading.span.end, self.own_end(index));
         let Some(section) = headings::lookup(&heading.text).filter(|s| !self.used.contains(&s.id))
         else {
             return self.custom(index, Vec::new(), "section");
         };
         if section.is_container() {
-            self.read.headings[index].section = Some(section.id.into());
+            self.mark(index, section.id);
             if body.pieces(own, &[]).is_empty() {
                 return index + 1;
             }
@@ -157,7 +164,7 @@ impl Reader<'_, '_> {
         }
         *self.card = scratch;
         self.used.push(section.id);
-        self.read.headings[index].section = Some(section.id.into());
+        self.mark(index, section.id);
         self.report.mapped.push(format!("section \"{}\"", heading.text));
         let after_items = read.used.iter().map(|s| s.end).max();
         self.read.parts.extend(read.parts);
@@ -230,16 +237,17 @@ impl Reader<'_, '_> {
     /// custom section is the text that did not fit its fields plus what it encloses.
     fn custom(&mut self, index: usize, shared: Vec<Span>, how: &str) -> usize {
         let body = self.body;
-        let heading = &body.headings[index];
+        let Some(heading) = body.headings.get(index) else { return index + 1 };
         let next = self.absorb(index + 1, heading.level);
         let end = self.own_end(next - 1);
         let spans = if shared.is_empty() {
             body.pieces(Span::new(heading.span.end, end), &[])
         } else {
             let mut spans = shared;
-            if next > index + 1 {
-                let enclosed = Span::new(body.headings[index + 1].span.start, end);
-                spans.extend(body.pieces(enclosed, &[]));
+            if next > index + 1
+                && let Some(first) = body.headings.get(index + 1)
+            {
+                spans.extend(body.pieces(Span::new(first.span.start, end), &[]));
             }
             spans
         };

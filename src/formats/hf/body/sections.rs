@@ -74,15 +74,13 @@ fn item_lines(body: &Body, content: Span) -> Vec<ItemLine> {
             at += line.len();
         }
         let mut index = 0;
-        while index < lines.len() {
-            let (start, line) = lines[index];
+        while let Some(&(start, line)) = lines.get(index) {
             let Some((label, value_at)) = item_start(line) else {
                 index += 1;
                 continue;
             };
             let mut end = index + 1;
-            while end < lines.len() {
-                let next = lines[end].1;
+            while let Some(&(_, next)) = lines.get(end) {
                 let indented = next.starts_with("  ") || next.starts_with('\t');
                 let blank_then_indented = next.trim().is_empty()
                     && lines.get(end + 1).is_some_and(|(_, l)| l.starts_with("  "));
@@ -91,11 +89,11 @@ fn item_lines(body: &Body, content: Span) -> Vec<ItemLine> {
                 }
                 end += 1;
             }
-            let last = lines[end - 1];
+            let last = lines.get(end - 1).copied().unwrap_or((start, line));
             let item_end = last.0 + last.1.trim_end().len();
             let value = Span::new(start + value_at, item_end.max(start + value_at));
             let mut text = normalise(line.get(value_at..).unwrap_or_default().trim());
-            for (_, more) in &lines[index + 1..end] {
+            for (_, more) in lines.get(index + 1..end).unwrap_or_default() {
                 let more = normalise(more.trim_end_matches(['\n', '\r']));
                 text.push('\n');
                 text.push_str(more.strip_prefix("  ").unwrap_or(&more));
@@ -149,8 +147,8 @@ pub fn tail(
     match section.tail {
         Tail::None | Tail::Datasets { .. } => true,
         Tail::RisksTable => {
-            let Some(last) = blocks.iter().rposition(|b| !b.is_layout()) else { return true };
-            let Kind::Table { rows } = &blocks[last].kind else { return true };
+            let Some(last) = blocks.iter().rev().find(|b| !b.is_layout()) else { return true };
+            let Kind::Table { rows } = &last.kind else { return true };
             let mut rows = rows.iter();
             if rows.next().is_none_or(|head| head != &["Risk", "Mitigation"]) {
                 return true;
@@ -165,8 +163,8 @@ pub fn tail(
                 .collect();
             if let Some(risks) = risks {
                 card.ethical_considerations.risks.extend(risks);
-                read.used.push(blocks[last].span);
-                read.parts.push((part("risks"), vec![blocks[last].span]));
+                read.used.push(last.span);
+                read.parts.push((part("risks"), vec![last.span]));
             }
             true
         }
@@ -247,7 +245,8 @@ fn citation(
     let mut used: Vec<Span> = Vec::new();
     // APA after a lone code block: the code is the BibTeX.
     if let (None, Some(apa)) = (bib_at, apa_at) {
-        let before: Vec<&&Block> = blocks[..apa].iter().filter(|b| !b.is_layout()).collect();
+        let before: Vec<&&Block> =
+            blocks.get(..apa).unwrap_or_default().iter().filter(|b| !b.is_layout()).collect();
         if let [block] = before.as_slice()
             && let Kind::Code { code, .. } = &block.kind
         {
@@ -258,9 +257,13 @@ fn citation(
     }
     if let Some(bib) = bib_at {
         let end = apa_at.unwrap_or(blocks.len());
-        let between: Vec<&&Block> =
-            blocks[bib + 1..end].iter().filter(|b| b.kind != Kind::Comment).collect();
-        let label_span = blocks[bib].span;
+        let between: Vec<&&Block> = blocks
+            .get(bib + 1..end)
+            .unwrap_or_default()
+            .iter()
+            .filter(|b| b.kind != Kind::Comment)
+            .collect();
+        let Some(label_span) = blocks.get(bib).map(|b| b.span) else { return };
         used.push(label_span);
         match between.as_slice() {
             [] => found.push((part("bibtex"), vec![Span::new(label_span.end, label_span.end)])),
@@ -279,11 +282,11 @@ fn citation(
         }
     }
     if let Some(apa) = apa_at {
-        let label_span = blocks[apa].span;
+        let Some(label_span) = blocks.get(apa).map(|b| b.span) else { return };
         used.push(label_span);
-        let after: Vec<&&Block> = blocks[apa + 1..].iter().filter(|b| !b.is_layout()).collect();
-        let fillers: Vec<&&Block> =
-            blocks[apa + 1..].iter().filter(|b| b.kind == Kind::Filler).collect();
+        let rest = blocks.get(apa + 1..).unwrap_or_default();
+        let after: Vec<&&Block> = rest.iter().filter(|b| !b.is_layout()).collect();
+        let fillers: Vec<&&Block> = rest.iter().filter(|b| b.kind == Kind::Filler).collect();
         let start = label_span.end;
         let end = blocks.last().map_or(start, |b| b.span.end.max(start));
         if after.is_empty() {
