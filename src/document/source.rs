@@ -32,12 +32,25 @@ pub struct ReadmeSource {
     pub parts: Vec<SourcePart>,
 }
 
-/// A byte range of [`ReadmeSource::text`].
+/// A byte range of [`ReadmeSource::text`], written `[start, end]`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(from = "[usize; 2]", into = "[usize; 2]")]
 pub struct Span {
     pub start: usize,
     pub end: usize,
+}
+
+impl From<[usize; 2]> for Span {
+    fn from([start, end]: [usize; 2]) -> Self {
+        Self::new(start, end)
+    }
+}
+
+impl From<Span> for [usize; 2] {
+    fn from(span: Span) -> Self {
+        [span.start, span.end]
+    }
 }
 
 impl Span {
@@ -82,13 +95,12 @@ pub struct SourcePart {
     pub digest: String,
 }
 
-/// Which part of the card a span holds.
-///
-/// Externally tagged on purpose: an internally tagged enum is read through a buffer,
-/// which doubles the deserializer code in the page (`docs/decisions.md` §11).
+/// Which part of the card a span holds. Written as one string (`key:license`,
+/// `section:direct-use`, `item:model-description/license`, `custom-body:2`): a string
+/// costs the page no deserializer of its own, where an enum's derive would.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(try_from = "String", into = "String")]
 pub enum Part {
     /// A front-matter key the card has fields for (`license`, `model-index`): its lines.
     Key(String),
@@ -113,6 +125,53 @@ pub enum Part {
     CustomBody(u32),
 }
 
+impl From<Part> for String {
+    fn from(part: Part) -> Self {
+        match part {
+            Part::Key(key) => format!("key:{key}"),
+            Part::ExtraKey(key) => format!("extra-key:{key}"),
+            Part::Extra => "extra".into(),
+            Part::Title => "title".into(),
+            Part::Banner => "banner".into(),
+            Part::Summary => "summary".into(),
+            Part::Section(id) => format!("section:{id}"),
+            Part::Item { section, item } => format!("item:{section}/{item}"),
+            Part::CustomHeading(index) => format!("custom-heading:{index}"),
+            Part::CustomBody(index) => format!("custom-body:{index}"),
+        }
+    }
+}
+
+/// A string that names no part.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{0}\" is not a part of a card")]
+pub struct NotAPart(String);
+
+impl TryFrom<String> for Part {
+    type Error = NotAPart;
+
+    fn try_from(text: String) -> Result<Self, NotAPart> {
+        let (kind, rest) = text.split_once(':').unwrap_or((text.as_str(), ""));
+        let index = || rest.parse::<u32>().map_err(|_| NotAPart(text.clone()));
+        Ok(match kind {
+            "key" => Self::Key(rest.to_owned()),
+            "extra-key" => Self::ExtraKey(rest.to_owned()),
+            "extra" => Self::Extra,
+            "title" => Self::Title,
+            "banner" => Self::Banner,
+            "summary" => Self::Summary,
+            "section" => Self::Section(rest.to_owned()),
+            "item" => {
+                let (section, item) = rest.split_once('/').ok_or_else(|| NotAPart(text.clone()))?;
+                Self::Item { section: section.to_owned(), item: item.to_owned() }
+            }
+            "custom-heading" => Self::CustomHeading(index()?),
+            "custom-body" => Self::CustomBody(index()?),
+            _ => return Err(NotAPart(text)),
+        })
+    }
+}
+
 /// The digest stored with a part: the first 128 bits of the SHA-256 of its text with
 /// `\n` line endings, in hex. Long enough that no one can make two texts share one.
 pub fn digest(text: &str) -> String {
@@ -130,6 +189,28 @@ mod tests {
         assert_eq!(digest("a\r\nb\n"), digest("a\nb\n"));
         assert_ne!(digest("a"), digest("b"));
         assert_eq!(digest("").len(), 32);
+    }
+
+    #[test]
+    fn every_part_reads_back_from_its_name() {
+        let parts = [
+            Part::Key("model-index".into()),
+            Part::ExtraKey("a:b/c".into()),
+            Part::Extra,
+            Part::Title,
+            Part::Banner,
+            Part::Summary,
+            Part::Section("direct-use".into()),
+            Part::Item { section: "model-description".into(), item: "license".into() },
+            Part::CustomHeading(3),
+            Part::CustomBody(12),
+        ];
+        for part in parts {
+            let name = String::from(part.clone());
+            assert_eq!(Part::try_from(name), Ok(part));
+        }
+        assert!(Part::try_from("custom-body:x".to_owned()).is_err());
+        assert!(Part::try_from("nothing".to_owned()).is_err());
     }
 
     #[test]

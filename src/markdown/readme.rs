@@ -468,7 +468,15 @@ impl Patch<'_> {
         let old_keys: Vec<(String, String)> =
             old.iter().map(|(h, b)| (h.digest.clone(), b.digest.clone())).collect();
         let mut capture = Capture::default();
-        let _ = myers::diff(&mut capture, &old_keys, 0..old_keys.len(), &new, 0..new.len());
+        // Compared as text, so that the page shares the review diff's Myers code.
+        let joined = |keys: &[(String, String)]| -> Vec<String> {
+            keys.iter().map(|(h, b)| format!("{h}{b}")).collect()
+        };
+        let (old_joined, new_joined) = (joined(&old_keys), joined(&new));
+        let old_refs: Vec<&str> = old_joined.iter().map(String::as_str).collect();
+        let new_refs: Vec<&str> = new_joined.iter().map(String::as_str).collect();
+        let _ =
+            myers::diff(&mut capture, &old_refs, 0..old_refs.len(), &new_refs, 0..new_refs.len());
         // Pairs of (old index, new index) that stay or change, deletions and insertions.
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         let mut deleted: Vec<usize> = Vec::new();

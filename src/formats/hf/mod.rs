@@ -245,8 +245,13 @@ fn digests(card: &Card, parts: Vec<(Part, Vec<Span>)>) -> Vec<SourcePart> {
         .chain(metadata::KNOWN.iter().map(|k| Part::Key((*k).into())))
         .filter(|part| !out.iter().any(|p| &p.part == part))
         .collect();
+    // Only parts the card says something in: for one that is empty too, "added" and
+    // "changed" are the same thing.
     for part in absent {
-        out.push(SourcePart { digest: digest(&text_of(&part)), part, spans: Vec::new() });
+        let text = text_of(&part);
+        if !text.trim().is_empty() {
+            out.push(SourcePart { digest: digest(&text), part, spans: Vec::new() });
+        }
     }
     out
 }
