@@ -11,6 +11,8 @@ async function expectNoViolations(page: Page, screen: string) {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every screen has no axe violations (${scheme} theme)`, async ({ page, studio }) => {
+    // axe walks every node of eight screens: slow on a busy machine, and no timing is tested.
+    test.slow();
     await page.emulateMedia({ colorScheme: scheme });
     await studio.approveFilledCard();
     await expectNoViolations(page, 'review');
