@@ -54,7 +54,7 @@ lighthouse: dist
 ## Not part of `make test`. Crashes land in fuzz/artifacts/<target>/; each one found
 ## becomes a regression test.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := import_any hf_readme mct_json share_link render
+FUZZ_TARGETS := import_any document hf_readme mct_json share_link render
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
