@@ -7,10 +7,12 @@
 mod app;
 mod banners;
 mod browser;
+mod chunks;
 mod diff_view;
 mod editor;
 mod field;
 mod formats_worker;
+mod lazy;
 mod library;
 mod list_editor;
 mod new_card;
