@@ -1,8 +1,13 @@
-//! The web app's entry point: panic hook and mount. Everything else is in the library.
+//! The web app's entry point: panic hook, the lazy chunks' split points, and mount.
+//! Everything else is in the library.
+
+#[cfg(target_arch = "wasm32")]
+mod split_points;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    split_points::provide();
     leptos::mount::mount_to_body(model_card_studio::ui::App);
 }
 

@@ -1,37 +1,31 @@
-//! Every lazily loaded chunk of the web app, in one place.
+//! Every lazily loaded chunk of the web app: its slot, and the function (inside the
+//! chunk) that makes its view.
 //!
-//! Each is a split point: a function marked `wasm_split(<chunk>, …, fallible)` whose body
-//! returns a view maker. Everything only that body reaches (the screen's components, and
-//! crates only they use) moves into the chunk's own `.wasm`, fetched the first time the
-//! view is shown ([`super::lazy::Lazy`]).
+//! The split points themselves are in the app binary (`src/split_points.rs`), not in
+//! this library: a split point is an exported (`no_mangle`) function, and every binary
+//! linking the library, the formats worker too, would export it and so link in the
+//! whole screen. Here, the view makers are ordinary functions that only a split point
+//! names, so wasm-split moves them, and everything only they reach, into the chunk.
 //!
 //! To make another screen or dialog lazy:
-//! 1. add a `split_view!` line below: the static's name, the chunk's name (a file name
-//!    stem), the words for messages ("the review screen"), and the component;
-//! 2. show it with `<Lazy chunk=&chunks::NAME />` where the component was;
-//! 3. `make bench` lists the new chunk with its size; check the first load went down.
+//! 1. here, add its [`Chunk`] slot and a `pub fn` that makes its view;
+//! 2. in `src/split_points.rs`, add one line to `split_points!`: the chunk's name (its
+//!    file name stem), the slot and the view maker;
+//! 3. show it with `<Lazy chunk=&chunks::NAME />` where the component was;
+//! 4. `make bench` lists the new chunk with its size, and times its first opening; add
+//!    it to `LAZY_VIEWS` in `scripts/bench.mjs` and `tests/e2e/lazy-chunks.spec.ts`.
 //!
-//! A component shown lazily reads what it needs from context (`Studio`, `Workspace`),
-//! because a chunk's entry point takes no arguments.
+//! A lazily shown component reads what it needs from context (`Studio`, `Workspace`):
+//! a chunk's entry point takes no arguments.
 
 use leptos::prelude::*;
 
-use super::lazy::{Chunk, ChunkError, MakeView};
+pub use super::lazy::{Chunk, ChunkError, LoadFuture, MakeView};
 
-/// Declares a lazily loaded view: a split function returning the component's view
-/// maker, and the [`Chunk`] static that `Lazy` shows.
-macro_rules! split_view {
-    ($name:ident, $chunk:ident, $what:literal, $component:path) => {
-        pub(crate) static $name: Chunk = Chunk::new($what, || Box::pin($chunk()));
+/// The review screen: workflow, checklist, reviews, history, and the diff (`similar`).
+pub static REVIEW: Chunk = Chunk::new("the review screen");
 
-        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $chunk() -> Result<MakeView, ChunkError> {
-            fn make() -> AnyView {
-                $component().into_any()
-            }
-            Ok(make)
-        }
-    };
+/// The review screen's view.
+pub fn review_screen() -> AnyView {
+    super::review::ReviewScreen().into_any()
 }
-
-split_view!(REVIEW, review, "the review screen", super::review::ReviewScreen);

@@ -1,12 +1,13 @@
 //! Screens and dialogs whose code arrives in its own chunk the first time they are shown.
 //!
-//! A [`Chunk`] names a split point made with `wasm_split` (the machinery behind Leptos'
-//! `#[lazy]`); `scripts/bin/wasm-bindgen` cuts the wasm there at build time. [`Lazy`]
-//! shows the chunk's view once it has loaded, "Loading …" until then, and a message with
-//! a Retry button if it cannot load (offline before the service worker has it, or a
-//! deployment replaced the files). Nothing is lost either way: the draft lives in the
-//! signals and in storage, never in the lazy view. See `src/ui/chunks.rs` for the list
-//! and the recipe for adding one.
+//! A [`Chunk`] is a slot for one lazily loaded view. The app binary fills it at start-up
+//! with a split function (`src/split_points.rs`, made with `wasm_split`, the machinery
+//! behind Leptos' `#[lazy]`), and `scripts/bin/wasm-bindgen` cuts the wasm there at build
+//! time. [`Lazy`] shows the chunk's view once its code has loaded, "Loading …" until
+//! then, and a message with a Retry button if it cannot load (offline before the service
+//! worker has it, or a deployment replaced the files). Nothing is lost either way: the
+//! draft lives in the signals and in storage, never in the lazy view. `ui::chunks` lists
+//! the chunks and says how to add one.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -16,15 +17,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// A chunk's view, made by code inside the chunk.
-pub(crate) type MakeView = fn() -> AnyView;
+pub type MakeView = fn() -> AnyView;
 
 /// The future a split function returns: the chunk's view maker once its code is loaded.
-pub(crate) type LoadFuture = Pin<Box<dyn Future<Output = Result<MakeView, ChunkError>>>>;
+pub type LoadFuture = Pin<Box<dyn Future<Output = Result<MakeView, ChunkError>>>>;
 
 /// A chunk failed to load. The browser console has the reason (wasm-split logs it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("its code could not be loaded")]
-pub(crate) struct ChunkError;
+pub struct ChunkError;
 
 impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
@@ -32,18 +33,31 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
     }
 }
 
-/// One lazily loaded view: what it is called in messages, how to load it, and its view
-/// maker once loaded (kept, so later visits render at once, without a loading frame).
-pub(crate) struct Chunk {
+/// One lazily loaded view: what it is called in messages, the split function that
+/// loads it (given by the app binary), and its view maker once loaded (kept, so later
+/// visits render at once, without a loading frame).
+pub struct Chunk {
     what: &'static str,
-    load: fn() -> LoadFuture,
+    load: OnceLock<fn() -> LoadFuture>,
     loaded: OnceLock<MakeView>,
 }
 
 impl Chunk {
     /// `what` completes "Loading …" and "Couldn't load …", e.g. "the review screen".
-    pub(crate) const fn new(what: &'static str, load: fn() -> LoadFuture) -> Self {
-        Self { what, load, loaded: OnceLock::new() }
+    pub const fn new(what: &'static str) -> Self {
+        Self { what, load: OnceLock::new(), loaded: OnceLock::new() }
+    }
+
+    /// Sets the split function that loads this chunk; called once, before the mount.
+    pub fn provide(&self, load: fn() -> LoadFuture) {
+        let _ = self.load.set(load);
+    }
+
+    async fn fetch(&'static self) -> Result<MakeView, ChunkError> {
+        let load = self.load.get().ok_or(ChunkError)?;
+        let make = load().await?;
+        let _ = self.loaded.set(make);
+        Ok(make)
     }
 }
 
@@ -56,19 +70,16 @@ enum State {
 
 /// The chunk's view, loading it first if needed.
 #[component]
-pub(crate) fn Lazy(chunk: &'static Chunk) -> impl IntoView {
+pub fn Lazy(chunk: &'static Chunk) -> impl IntoView {
     let state =
         RwSignal::new(chunk.loaded.get().map_or(State::Loading, |make| State::Ready(*make)));
     let load = move || {
         state.set(State::Loading);
         spawn_local(async move {
-            match (chunk.load)().await {
-                Ok(make) => {
-                    let _ = chunk.loaded.set(make);
-                    state.set(State::Ready(make));
-                }
-                Err(ChunkError) => state.set(State::Failed),
-            }
+            state.set(match chunk.fetch().await {
+                Ok(make) => State::Ready(make),
+                Err(ChunkError) => State::Failed,
+            });
         });
     };
     if matches!(state.get_untracked(), State::Loading) {

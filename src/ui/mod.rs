@@ -7,7 +7,7 @@
 mod app;
 mod banners;
 mod browser;
-mod chunks;
+pub mod chunks;
 mod diff_view;
 mod editor;
 mod field;
