@@ -9,6 +9,11 @@ fn main() {
     console_error_panic_hook::set_once();
     split_points::provide();
     leptos::mount::mount_to_body(model_card_studio::ui::App);
+    // The static first screen in index.html has done its job. Removed in the task that
+    // mounted the app, so no frame shows both.
+    if let Some(shell) = leptos::prelude::document().get_element_by_id("app-shell") {
+        shell.remove();
+    }
 }
 
 /// Markdown to sanitized HTML through the app's one renderer: what every preview section
