@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use super::banners::{BackupReminder, Banners};
 use super::browser::{now_ms, request_persistence};
 use super::chunks;
+use super::deferred::Deferred;
 use super::editor::Editor;
 use super::lazy::Lazy;
 use super::library::Library;
@@ -135,10 +136,13 @@ fn EditorScreen() -> impl IntoView {
                         <Editor />
                     </fieldset>
                 </section>
-                <section class="pane preview" aria-labelledby="preview-heading">
-                    <h2 id="preview-heading">"Preview"</h2>
-                    <Preview />
-                </section>
+                // The last start-up slice, after every section of the form.
+                <Deferred>
+                    <section class="pane preview" aria-labelledby="preview-heading">
+                        <h2 id="preview-heading">"Preview"</h2>
+                        <Preview />
+                    </section>
+                </Deferred>
             </div>
         </OpenDraft>
     }

@@ -8,6 +8,7 @@ mod app;
 mod banners;
 mod browser;
 pub mod chunks;
+mod deferred;
 mod diff_view;
 mod editor;
 mod field;
