@@ -5,10 +5,12 @@ use leptos::task::spawn_local;
 
 use super::banners::{BackupReminder, Banners};
 use super::browser::{now_ms, request_persistence};
+use super::chunks;
+use super::deferred::Deferred;
 use super::editor::Editor;
+use super::lazy::Lazy;
 use super::library::Library;
 use super::preview::Preview;
-use super::review::ReviewScreen;
 use super::section_nav::SectionNav;
 use super::state::{NoticeKind, SaveState, Screen, Signals};
 use super::stepper::Stepper;
@@ -76,7 +78,7 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match screen() {
                 Screen::Editor => view! { <EditorScreen /> }.into_any(),
-                Screen::Review => view! { <OpenDraft><ReviewScreen /></OpenDraft> }.into_any(),
+                Screen::Review => view! { <OpenDraft><Lazy chunk=&chunks::REVIEW /></OpenDraft> }.into_any(),
                 Screen::Library => view! { <Library /> }.into_any(),
                 Screen::Viewer => view! { <ViewerScreen /> }.into_any(),
             }}
@@ -134,10 +136,13 @@ fn EditorScreen() -> impl IntoView {
                         <Editor />
                     </fieldset>
                 </section>
-                <section class="pane preview" aria-labelledby="preview-heading">
-                    <h2 id="preview-heading">"Preview"</h2>
-                    <Preview />
-                </section>
+                // The last start-up slice, after every section of the form.
+                <Deferred>
+                    <section class="pane preview" aria-labelledby="preview-heading">
+                        <h2 id="preview-heading">"Preview"</h2>
+                        <Preview />
+                    </section>
+                </Deferred>
             </div>
         </OpenDraft>
     }

@@ -7,10 +7,13 @@
 mod app;
 mod banners;
 mod browser;
+pub mod chunks;
+mod deferred;
 mod diff_view;
 mod editor;
 mod field;
 mod formats_worker;
+mod lazy;
 mod library;
 mod list_editor;
 mod new_card;
