@@ -225,3 +225,43 @@ impl Workflow {
         }
     }
 }
+
+impl Workflow {
+    /// Every signed review and trusted identity that fails a check not needing the
+    /// signature, with its path: what an import reports (`formats::import_any`) before
+    /// the browser or `modelcard verify` checks the signatures themselves.
+    pub fn signed_problems(&self) -> Vec<(String, SignedError)> {
+        let mut problems = Vec::new();
+        for (index, signed) in self.signed_reviews.iter().enumerate() {
+            if let Err(error) = signed.prepare().and_then(|pending| pending.statement()) {
+                problems.push((format!("workflow.signed_reviews[{index}]"), error));
+            }
+        }
+        for (index, identity) in self.trusted.iter().enumerate() {
+            if let Err(error) = identity.check() {
+                problems.push((format!("workflow.trusted[{index}]"), error));
+            }
+        }
+        problems
+    }
+
+    /// Takes out the signed reviews whose signatures did not verify (by index into
+    /// `signed_reviews`, as the browser checked them after an import) and withdraws an
+    /// approval that needed them. Returns what was taken out, to report.
+    pub fn refuse_signed(&mut self, card: &Card, failed: &[usize], now: u64) -> Vec<SignedReview> {
+        let mut refused = Vec::new();
+        let mut index = 0;
+        self.signed_reviews.retain(|signed| {
+            let keep = !failed.contains(&index);
+            index += 1;
+            if !keep {
+                refused.push(signed.clone());
+            }
+            keep
+        });
+        if !refused.is_empty() {
+            self.revoke_if_unmet(card, now);
+        }
+        refused
+    }
+}

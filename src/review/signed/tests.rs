@@ -675,3 +675,74 @@ fn a_review_request_carries_the_card_and_the_last_approved_version() {
     let error = ReviewRequest::from_json(&altered.to_json()).unwrap_err();
     assert!(matches!(error, SignedError::RequestAltered { .. }), "{error}");
 }
+
+#[test]
+fn an_imported_approval_that_the_signed_reviews_do_not_support_is_reconciled_to_draft() {
+    let safety = TestSigner::ed25519(7, "Dana", "Safety");
+    let card = filled_card();
+    let policy = ApprovalPolicy { roles: vec!["Safety".into()], trusted_approvals: 0 };
+    let mut workflow = in_review(&card, &[&safety], policy);
+    attach(&mut workflow, &card, safety.review(&card, Decision::Approve, 50)).unwrap();
+    assert_eq!(workflow.status, Status::Approved);
+    assert!(workflow.clone().reconcile(&card).is_empty());
+    assert!(workflow.signed_problems().is_empty());
+
+    // A hand-edited file: the envelope's payload altered so it no longer reads.
+    let mut forged = workflow.clone();
+    forged.signed_reviews[0].envelope.payload = "e30=".into();
+    let problems = forged.reconcile(&card);
+    assert_eq!(forged.status, Status::Draft);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].to_string().starts_with(
+        "workflow.policy: asks for a signed approval from Safety; the signed reviews of this content do not give it: needs a signed approval from Safety"
+    ));
+    let listed = forged.signed_problems();
+    assert_eq!(listed[0].0, "workflow.signed_reviews[0]");
+
+    // A signature the browser found invalid is taken out, and the approval with it.
+    let mut checked = workflow.clone();
+    let refused = checked.refuse_signed(&card, &[0], 60);
+    assert_eq!(refused.len(), 1);
+    assert!(checked.signed_reviews.is_empty());
+    assert_eq!(checked.status, Status::InReview);
+}
+
+#[test]
+fn the_report_has_a_line_per_signer_and_the_policys_verdict() {
+    let safety = TestSigner::ed25519(7, "Dana", "Safety");
+    let legal = TestSigner::p256(9, "Lee", "Legal");
+    let card = filled_card();
+    let policy =
+        ApprovalPolicy { roles: vec!["Safety".into(), "Legal".into()], trusted_approvals: 0 };
+    let mut workflow = in_review(&card, &[&safety, &legal], policy);
+    attach(&mut workflow, &card, safety.review(&card, Decision::Approve, 1_764_000_000_000))
+        .unwrap();
+    attach(&mut workflow, &card, legal.review(&card, Decision::Approve, 1_764_000_060_000))
+        .unwrap();
+    let trusted = workflow.trusted.clone();
+    let report = report::verify_native(&workflow, &card, &trusted);
+    assert!(report.is_valid(), "{report:?}");
+    let lines: Vec<String> = report.lines.iter().map(ToString::to_string).collect();
+    assert!(
+        lines[0].starts_with("verified  Dana (Safety) approved 2025-11-24 key "),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[0].ends_with(": covers the current content"), "{}", lines[0]);
+    assert_eq!(report.lines[1].headline(), "Signed by Lee (Legal) (verified)");
+
+    // Forge the second: the report names it and the card is not valid.
+    let mut forged = workflow.clone();
+    forged.signed_reviews[1] =
+        with_payload(&forged.signed_reviews[1], |v| v["predicate"]["comment"] = "Edited.".into());
+    let report = report::verify_native(&forged, &card, &trusted);
+    assert!(!report.is_valid());
+    assert!(matches!(report.lines[1].standing, Standing::Invalid(_)));
+    assert!(report.lines[1].headline().ends_with(": signature invalid"));
+    assert_eq!(report.outcome.unmet, [Unmet::Role("Legal".into())]);
+
+    // Trusting no one: the signatures verify, but the policy is not met.
+    let report = report::verify_native(&workflow, &card, &[]);
+    assert!(!report.is_valid());
+    assert!(report.lines[0].to_string().ends_with("not a trusted key"));
+}

@@ -1,0 +1,212 @@
+//! `modelcard verify` on published cards with signed reviews, in our JSON and in the
+//! README it exports: exit 0 when every signature holds and the policy is met, 1 when a
+//! signature was forged, the content changed or a signer is not trusted, 2 when a file
+//! cannot be read. The keys here are made natively; `tests/fixtures/signed/` holds cards
+//! signed in Chromium, checked the same way (and by Python in `signed_review_python.rs`).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use model_card_studio::card::example::filled_card;
+use model_card_studio::formats::json::{self, Document};
+use model_card_studio::formats::{self, ExportFormat};
+use model_card_studio::review::signed::{
+    ApprovalPolicy, Jwk, PublicIdentity, ReviewBody, Reviewer, SignedReview, Statement, ToSign,
+};
+use model_card_studio::review::{Decision, Status, Tick, Workflow, checklist};
+
+fn signer(seed: u8, name: &str, role: &str) -> (ed25519_dalek::SigningKey, PublicIdentity) {
+    let key = ed25519_dalek::SigningKey::from_bytes(&[seed; 32]);
+    let jwk = Jwk {
+        kty: "OKP".into(),
+        crv: "Ed25519".into(),
+        x: URL_SAFE_NO_PAD.encode(key.verifying_key().to_bytes()),
+        y: None,
+    };
+    (key, PublicIdentity::new(name, role, "", "", &jwk, 1).unwrap())
+}
+
+fn sign(
+    key: &ed25519_dalek::SigningKey,
+    identity: &PublicIdentity,
+    document: &Document,
+) -> SignedReview {
+    use ed25519_dalek::Signer;
+    let statement = Statement::new(
+        &document.card,
+        "draft-1",
+        Reviewer {
+            name: identity.name.clone(),
+            role: identity.role.clone(),
+            organisation: String::new(),
+            email: String::new(),
+            key_fingerprint: identity.fingerprint.clone(),
+        },
+        ReviewBody {
+            decision: Decision::Approve,
+            comment: "Looks right.".into(),
+            section_comments: vec![],
+            checklist: vec![],
+            at: 1_764_000_000_000,
+        },
+    );
+    let to_sign = ToSign::new(&statement);
+    let signature = key.sign(&to_sign.message).to_bytes();
+    to_sign.finish(identity, &signature)
+}
+
+/// The filled card, approved by Safety and Legal under that policy, and published.
+fn published() -> (Document, PublicIdentity, PublicIdentity) {
+    let (safety_key, safety) = signer(1, "Sara Safety", "Safety");
+    let (legal_key, legal) = signer(2, "Lars Legal", "Legal");
+    let mut document = Document::new(filled_card());
+    let mut workflow = Workflow::created(1);
+    for item in checklist::CHECKLIST {
+        checklist::set_tick(&mut workflow.checklist, item.id, Tick::Done);
+    }
+    workflow.trust(safety.clone()).unwrap();
+    workflow.trust(legal.clone()).unwrap();
+    workflow.policy =
+        ApprovalPolicy { roles: vec!["Safety".into(), "Legal".into()], trusted_approvals: 0 };
+    workflow.submit(&document.card, 2).unwrap();
+    document.workflow = workflow;
+    for (key, identity) in [(&safety_key, &safety), (&legal_key, &legal)] {
+        let signed = sign(key, identity, &document);
+        let verified = signed.verify_native().unwrap();
+        document.workflow.attach_signed(&document.card, signed, &verified, 3).unwrap();
+    }
+    assert_eq!(document.workflow.status, Status::Approved);
+    document.workflow.publish(&document.card, 4).unwrap();
+    (document, safety, legal)
+}
+
+fn scratch(test: &str, name: &str, content: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("signed").join(test);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+fn verify(args: &[&Path]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_modelcard"));
+    command.arg("verify").arg(args[0]);
+    if let Some(trust) = args.get(1) {
+        command.arg("--trust").arg(trust);
+    }
+    command.output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn a_published_card_verifies_in_json_and_in_its_readme() {
+    let (document, safety, legal) = published();
+    let json_path = scratch("good", "card.json", &json::to_json(&document));
+    let (readme, _) = formats::export(&document, ExportFormat::Markdown);
+    let readme_path = scratch("good", "README.md", &readme);
+    let trust = scratch(
+        "good",
+        "reviewers.json",
+        &serde_json::to_string(&serde_json::json!({"reviewers": [safety, legal]})).unwrap(),
+    );
+    for path in [&json_path, &readme_path] {
+        let output = verify(&[path, &trust]);
+        let text = stdout(&output);
+        assert_eq!(output.status.code(), Some(0), "{}: {text}", path.display());
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 5, "{text}");
+        assert!(lines[1].starts_with("trust: 2 reviewer(s) from "), "{text}");
+        assert!(lines[2].starts_with("verified  Sara Safety (Safety) approved 2025-11-24 key "));
+        assert!(lines[3].starts_with("verified  Lars Legal (Legal) approved"), "{text}");
+        assert!(lines[3].ends_with(": covers the current content"), "{text}");
+        assert_eq!(lines[4], "policy: a signed approval each from Safety and Legal: met");
+    }
+    // Without --trust, the card's own list is used, and the output says so.
+    let output = verify(&[&json_path]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("the 2 reviewer(s) the card itself names"));
+}
+
+#[test]
+fn a_forged_or_edited_card_or_an_unknown_signer_fails() {
+    let (document, safety, _) = published();
+
+    // The payload edited by hand: the signature no longer matches.
+    let mut forged = document.clone();
+    let signed = &mut forged.workflow.signed_reviews[1];
+    let mut payload: serde_json::Value =
+        serde_json::from_slice(&signed.envelope.payload_bytes().unwrap()).unwrap();
+    payload["predicate"]["reviewer"]["name"] = "Someone Else".into();
+    signed.envelope.payload =
+        base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&payload).unwrap());
+    let output = verify(&[&scratch("forged", "card.json", &json::to_json(&forged))]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("INVALID   Someone Else (Legal) approved key "), "{text}");
+    assert!(text.contains("the signature does not match"), "{text}");
+    assert!(text.contains("policy: a signed approval each from Safety and Legal: not met: needs a signed approval from Legal"), "{text}");
+
+    // The content edited after signing: the signatures are for an earlier version.
+    let mut edited = document.clone();
+    edited.card.model_details.summary = "Edited after approval.".into();
+    let output = verify(&[&scratch("edited", "card.json", &json::to_json(&edited))]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert_eq!(text.matches("covers an earlier version").count(), 2, "{text}");
+
+    // Trusting only Safety: Legal's signature verifies but does not count.
+    let trust = scratch("untrusted", "safety.json", &safety.to_json());
+    let output = verify(&[&scratch("untrusted", "card.json", &json::to_json(&document)), &trust]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("not a trusted key"), "{text}");
+}
+
+#[test]
+fn an_unreadable_file_exits_2_and_an_unsigned_card_says_so() {
+    let missing = Path::new(env!("CARGO_TARGET_TMPDIR")).join("signed/no-such-card.json");
+    assert_eq!(verify(&[&missing]).status.code(), Some(2));
+    let binary = scratch("unreadable", "card.json", "");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00]).unwrap();
+    assert_eq!(verify(&[&binary]).status.code(), Some(2));
+    let (document, ..) = published();
+    let card = scratch("unreadable", "good.json", &json::to_json(&document));
+    let output = verify(&[&card, &scratch("unreadable", "trust.json", "[{\"name\": 1}]")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("reviewer 1"));
+
+    // An unsigned approval, from before signatures: it opens, and is marked unsigned.
+    let mut old = Document::new(filled_card());
+    let mut workflow = Workflow::created(1);
+    for item in checklist::CHECKLIST {
+        checklist::set_tick(&mut workflow.checklist, item.id, Tick::Done);
+    }
+    workflow.submit(&old.card, 2).unwrap();
+    workflow
+        .review(
+            &old.card,
+            model_card_studio::review::ReviewInput {
+                reviewer: "Rita".into(),
+                role: "Ethics board".into(),
+                decision: Decision::Approve,
+                comment: String::new(),
+                section_comments: vec![],
+            },
+            3,
+        )
+        .unwrap();
+    old.workflow = workflow;
+    let output = verify(&[&scratch("unsigned", "card.json", &json::to_json(&old))]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "no policy: an unsigned approval is enough: {text}");
+    assert!(
+        text.contains("unsigned  Rita (Ethics board) approved 1970-01-01: no signature"),
+        "{text}"
+    );
+    assert!(text.contains("policy: one approval, signed or not: met"), "{text}");
+}
