@@ -144,6 +144,8 @@ pub enum SignedError {
         "the statement says the reviewer's {field} is {signed:?}; the signer's identity says {identity:?}"
     )]
     SignerMismatch { field: &'static str, signed: String, identity: String },
+    #[error("this signature could not be checked here: {0}")]
+    CannotCheck(String),
     #[error(
         "the review request was changed after it was made: it says content {stated}, but its card hashes to {actual}"
     )]
