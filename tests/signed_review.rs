@@ -210,3 +210,187 @@ fn an_unreadable_file_exits_2_and_an_unsigned_card_says_so() {
     );
     assert!(text.contains("policy: one approval, signed or not: met"), "{text}");
 }
+
+fn python() -> PathBuf {
+    let python = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python");
+    assert!(
+        python.exists(),
+        "{} is missing: run `make setup` (scripts/setup.sh makes the venv with cryptography)",
+        python.display()
+    );
+    python
+}
+
+/// Runs the independent Python verifier (PyCA cryptography, its own PAE) on a file.
+fn python_verify(path: &Path) -> (bool, Vec<serde_json::Value>) {
+    let output = Command::new(python())
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python/verify_signed.py"))
+        .arg(path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.is_empty(), "verify_signed.py failed: {stderr}");
+    let results = stdout(&output).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    (output.status.success(), results)
+}
+
+fn p256_signer(seed: u8, name: &str, role: &str) -> (p256::ecdsa::SigningKey, PublicIdentity) {
+    let key = p256::ecdsa::SigningKey::from_slice(&[seed; 32]).unwrap();
+    let point = key.verifying_key().to_sec1_bytes();
+    let jwk = Jwk {
+        kty: "EC".into(),
+        crv: "P-256".into(),
+        x: URL_SAFE_NO_PAD.encode(point.get(1..33).unwrap()),
+        y: Some(URL_SAFE_NO_PAD.encode(point.get(33..65).unwrap())),
+    };
+    (key, PublicIdentity::new(name, role, "", "", &jwk, 1).unwrap())
+}
+
+#[test]
+fn python_cryptography_verifies_what_we_sign_and_catches_a_forgery() {
+    let (mut document, ..) = published();
+    // A third signer with the fallback algorithm, ECDSA P-256.
+    let (key, identity) = p256_signer(3, "Pia Privacy", "Privacy");
+    let statement = sign(&signer(9, "x", "y").0, &identity, &document).claimed_statement().unwrap();
+    let to_sign = ToSign::new(&statement);
+    let signature: p256::ecdsa::Signature =
+        p256::ecdsa::signature::Signer::sign(&key, &to_sign.message);
+    document.workflow.signed_reviews.push(to_sign.finish(&identity, &signature.to_bytes()));
+
+    let path = scratch("python", "card.json", &json::to_json(&document));
+    let (ok, results) = python_verify(&path);
+    assert!(ok, "{results:#?}");
+    assert_eq!(results.len(), 3);
+    assert_eq!(results[2]["algorithm"], "p256");
+    assert_eq!(results[0]["predicate_type"], "urn:model-card-studio:review:v1");
+
+    // One byte of the second envelope's payload changed: Python catches it too.
+    let mut forged = document.clone();
+    let signed = forged.workflow.signed_reviews.get_mut(1).unwrap();
+    let mut payload = signed.envelope.payload_bytes().unwrap();
+    let last = payload.len() - 2;
+    *payload.get_mut(last).unwrap() ^= 1;
+    signed.envelope.payload = base64::engine::general_purpose::STANDARD.encode(&payload);
+    let (ok, results) = python_verify(&scratch("python", "forged.json", &json::to_json(&forged)));
+    assert!(!ok);
+    assert_eq!(results[1]["signature_valid"], false);
+    assert_eq!(results[0]["signature_valid"], true);
+
+    // The card edited: every signature still verifies, but none covers the content.
+    let mut edited = document;
+    edited.card.model_details.summary = "Edited.".into();
+    let (ok, results) = python_verify(&scratch("python", "edited.json", &json::to_json(&edited)));
+    assert!(!ok);
+    assert!(
+        results
+            .iter()
+            .all(|r| r["signature_valid"] == true && r["covers_current_content"] == false)
+    );
+}
+
+/// The worked example of docs/signed-review.md: a small card reviewed by a test key
+/// whose private half is 32 bytes of 0x07 (Ed25519 signatures are deterministic, so
+/// anyone can reproduce it).
+fn worked_example() -> (model_card_studio::card::Card, SignedReview) {
+    let mut card = model_card_studio::card::Card::default();
+    card.model_details.name = "ImageClassifier".into();
+    card.model_details.version.name = "1.0".into();
+    card.model_details.summary = "Classifies photos of cats and dogs.".into();
+    card.bias_risks_limitations.limitations = "May misclassify rare breeds.".into();
+    let key = ed25519_dalek::SigningKey::from_bytes(&[7; 32]);
+    let jwk = Jwk {
+        kty: "OKP".into(),
+        crv: "Ed25519".into(),
+        x: URL_SAFE_NO_PAD.encode(key.verifying_key().to_bytes()),
+        y: None,
+    };
+    let identity =
+        PublicIdentity::new("Dana Reyes", "Safety", "Example Labs", "", &jwk, 1_764_000_000_000)
+            .unwrap();
+    let statement = Statement::new(
+        &card,
+        "",
+        Reviewer {
+            name: identity.name.clone(),
+            role: identity.role.clone(),
+            organisation: identity.organisation.clone(),
+            email: String::new(),
+            key_fingerprint: identity.fingerprint.clone(),
+        },
+        ReviewBody {
+            decision: Decision::Approve,
+            comment: "Limitations are clear.".into(),
+            section_comments: vec![model_card_studio::review::SectionComment {
+                section: "section-bias-risks-limitations".into(),
+                text: "Name the breeds.".into(),
+            }],
+            checklist: vec![model_card_studio::review::ChecklistEntry {
+                item: "limitations".into(),
+                tick: Tick::Done,
+            }],
+            at: 1_764_000_000_000,
+        },
+    );
+    let to_sign = ToSign::new(&statement);
+    let signature = ed25519_dalek::Signer::sign(&key, &to_sign.message).to_bytes();
+    (card, to_sign.finish(&identity, &signature))
+}
+
+/// The fenced block that follows `marker` in the document.
+fn block_after<'a>(doc: &'a str, marker: &str) -> &'a str {
+    let at = doc.find(marker).unwrap_or_else(|| panic!("docs/signed-review.md lacks {marker}"));
+    let rest = doc.get(at..).unwrap();
+    let open = rest.find("```").unwrap();
+    let body = rest.get(open..).unwrap();
+    let start = body.find('\n').unwrap() + 1;
+    let end = body.get(start..).unwrap().find("```").unwrap() + start;
+    body.get(start..end).unwrap()
+}
+
+#[test]
+fn the_worked_example_in_the_docs_is_real() {
+    let (card, signed) = worked_example();
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/signed-review.md"))
+            .unwrap();
+    let pending = signed.prepare().unwrap();
+    let statement = String::from_utf8(signed.envelope.payload_bytes().unwrap()).unwrap();
+    let pretty_statement = serde_json::to_string_pretty(
+        &serde_json::from_str::<serde_json::Value>(&statement).unwrap(),
+    )
+    .unwrap();
+    let pae = String::from_utf8(pending.task.message.clone()).unwrap();
+    let expected = [
+        ("<!-- example: statement -->", pretty_statement),
+        ("<!-- example: payload -->", statement),
+        ("<!-- example: pae -->", pae),
+        ("<!-- example: signed review -->", signed.to_json()),
+        (
+            "<!-- example: canonical card -->",
+            model_card_studio::review::canonical::canonical_json(&card),
+        ),
+        ("<!-- example: card hash -->", model_card_studio::review::canonical::content_hash(&card)),
+    ];
+    if std::env::var_os("PRINT_EXAMPLE").is_some() {
+        for (marker, text) in &expected {
+            println!("{marker}\n{text}\n");
+        }
+    }
+    for (marker, text) in &expected {
+        assert_eq!(block_after(&doc, marker).trim_end(), text.trim_end(), "{marker}");
+    }
+    assert!(signed.verify_native().is_ok());
+
+    // The Python in the document verifies the documented file.
+    let path = scratch("example", "signed-review.json", &signed.to_json());
+    let snippet = block_after(&doc, "<!-- example: python -->");
+    let output = Command::new(python()).arg("-c").arg(snippet).arg(&path).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        stdout(&output).trim(),
+        format!(
+            "verified: Dana Reyes (Safety) approve ImageClassifier@1.0 {}",
+            block_after(&doc, "<!-- example: card hash -->").trim()
+        )
+    );
+}
