@@ -198,14 +198,18 @@ pub fn import_any(text: &str, now: u64) -> Result<ImportOutcome, ImportError> {
     let mut review_file = None;
     let (mut document, mut report) = match format {
         Format::ReviewFile => {
-            let file = review_files::read(text).map_err(|e| ImportError::ReviewFile(e.to_string()))?;
+            let file =
+                review_files::read(text).map_err(|e| ImportError::ReviewFile(e.to_string()))?;
             let mut document = Document::default();
             if let review_files::ReviewFile::Request(request) = &file {
                 document.card = request.card.clone();
                 document.workflow.checklist = request.checklist.clone();
                 document.workflow.policy = request.policy.clone();
             }
-            let report = ImportReport { mapped: vec![review_files::describe(&file)], ..ImportReport::default() };
+            let report = ImportReport {
+                mapped: vec![review_files::describe(&file)],
+                ..ImportReport::default()
+            };
             review_file = Some(file);
             (document, report)
         }

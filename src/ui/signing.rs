@@ -3,9 +3,6 @@
 //! core prepares the exact bytes and interprets the answers; no crypto crate is linked
 //! into the page. Tested by the Playwright signed-review spec.
 
-// The review screens call these (wired when the review UI lands on the refactored ui/review/).
-#![allow(dead_code)]
-
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;

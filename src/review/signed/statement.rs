@@ -173,7 +173,7 @@ impl Statement {
         if reviewer.name.trim().is_empty() || reviewer.role.trim().is_empty() {
             return Err(SignedError::Missing("the statement does not name the reviewer and role"));
         }
-        if humantime::parse_rfc3339(&statement.predicate.reviewed_at).is_err() {
+        if parse_utc(&statement.predicate.reviewed_at).is_none() {
             return Err(SignedError::BadTime(statement.predicate.reviewed_at.clone()));
         }
         Ok(statement)
@@ -182,10 +182,71 @@ impl Statement {
     /// When the review was made, milliseconds since the epoch (0 if unreadable, which
     /// [`Self::from_payload`] has already refused).
     pub fn reviewed_at_ms(&self) -> u64 {
-        humantime::parse_rfc3339(&self.predicate.reviewed_at)
-            .ok()
-            .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |elapsed| u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX))
+        parse_utc(&self.predicate.reviewed_at).unwrap_or(0)
+    }
+}
+
+/// Milliseconds since the epoch of a UTC timestamp as we write it,
+/// `2026-11-27T10:15:00Z` (fractions of a second allowed, other offsets not).
+pub fn parse_utc(text: &str) -> Option<u64> {
+    let (day, time) = text.split_once('T')?;
+    // A day that exists, in the card's one date form.
+    crate::card::value::Date::parse_iso(day)?;
+    let mut ymd = day.split('-').map(|part| part.parse::<u64>().ok());
+    let (year, month, day_of_month) = (ymd.next()??, ymd.next()??, ymd.next()??);
+    let time = time.strip_suffix('Z')?;
+    let (clock, fraction) = time.split_once('.').unwrap_or((time, ""));
+    let mut parts = clock.split(':').map(|part| {
+        (part.len() == 2 && part.chars().all(|c| c.is_ascii_digit()))
+            .then(|| part.parse::<u64>().ok())
+            .flatten()
+    });
+    let (hours, minutes, seconds) = (parts.next()??, parts.next()??, parts.next()??);
+    if parts.next().is_some() || hours > 23 || minutes > 59 || seconds > 60 {
+        return None;
+    }
+    if !fraction.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let millis: u64 =
+        fraction.chars().chain("000".chars()).take(3).collect::<String>().parse().ok()?;
+    let days = days_from_civil(year, month, day_of_month)?;
+    Some(((days * 86_400 + hours * 3600 + minutes * 60 + seconds) * 1000) + millis)
+}
+
+/// Days since 1970-01-01 of a Gregorian date on or after it: Howard Hinnant's
+/// `days_from_civil`, the inverse of `display`'s `civil_from_days`.
+fn days_from_civil(year: u64, month: u64, day: u64) -> Option<u64> {
+    let year = if month <= 2 { year.checked_sub(1)? } else { year };
+    let era = year / 400;
+    let year_of_era = year - era * 400;
+    let month_index = (month + 9) % 12;
+    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    (era * 146_097 + day_of_era).checked_sub(719_468)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_read_back_what_display_writes() {
+        for ms in [0, 1_764_000_000_000, 1_796_083_199_000, 951_782_400_000] {
+            assert_eq!(parse_utc(&crate::display::rfc3339(ms)), Some(ms), "{ms}");
+        }
+        assert_eq!(parse_utc("2025-11-24T16:00:00.250Z"), Some(1_764_000_000_250));
+        for bad in [
+            "yesterday",
+            "2025-11-24T16:00:00",
+            "2025-11-24 16:00:00Z",
+            "2025-13-01T00:00:00Z",
+            "2025-11-24T24:00:00Z",
+            "2025-11-24T16:0:00Z",
+            "2025-11-24T16:00:00+01:00",
+        ] {
+            assert_eq!(parse_utc(bad), None, "{bad}");
+        }
     }
 }
 
