@@ -364,7 +364,7 @@ fn the_worked_example_in_the_docs_is_real() {
         ("<!-- example: statement -->", pretty_statement),
         ("<!-- example: payload -->", statement),
         ("<!-- example: pae -->", pae),
-        ("<!-- example: signed review -->", signed.to_json()),
+        ("<!-- example: signed review -->", json::prettify(&signed.to_json())),
         (
             "<!-- example: canonical card -->",
             model_card_studio::review::canonical::canonical_json(&card),
@@ -393,4 +393,59 @@ fn the_worked_example_in_the_docs_is_real() {
             block_after(&doc, "<!-- example: card hash -->").trim()
         )
     );
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/signed").join(name)
+}
+
+/// Cards published by the app in Chromium, signed there with WebCrypto: one reviewer
+/// with Ed25519, one whose browser lacked it (ECDSA P-256). Regenerate with
+/// `UPDATE_FIXTURES=1 npx playwright test tests/e2e/signed-review.spec.ts`.
+#[test]
+fn cards_signed_in_chromium_verify_natively_and_with_python() {
+    let trust = fixture("reviewers.json");
+    for file in ["two-signers.json", "two-signers.README.md"] {
+        let output = verify(&[&fixture(file), &trust]);
+        assert_eq!(output.status.code(), Some(0), "{file}: {}", stdout(&output));
+    }
+    let (ok, results) = python_verify(&fixture("two-signers.json"));
+    assert!(ok, "{results:#?}");
+    let algorithms: Vec<&str> = results.iter().map(|r| r["algorithm"].as_str().unwrap()).collect();
+    assert_eq!(algorithms, ["ed25519", "p256"]);
+
+    // Tampered with, outside the app: each change is caught by both verifiers.
+    let text = std::fs::read_to_string(fixture("two-signers.json")).unwrap();
+    let mut document: serde_json::Value = serde_json::from_str(&text).unwrap();
+    document["card"]["model_details"]["summary"] = "Changed after signing.".into();
+    let edited = scratch("chromium", "edited.json", &document.to_string());
+    assert_eq!(verify(&[&edited, &trust]).status.code(), Some(1));
+    assert!(!python_verify(&edited).0);
+    let mut document: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let sig = document["workflow"]["signed_reviews"][1]["envelope"]["signatures"][0]["sig"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let flipped = if sig.starts_with('A') {
+        sig.replacen('A', "B", 1)
+    } else {
+        format!("A{}", sig.get(1..).unwrap())
+    };
+    document["workflow"]["signed_reviews"][1]["envelope"]["signatures"][0]["sig"] = flipped.into();
+    let forged = scratch("chromium", "forged.json", &document.to_string());
+    let output = verify(&[&forged, &trust]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("INVALID   Lars Legal (Legal)"), "{}", stdout(&output));
+    let (ok, results) = python_verify(&forged);
+    assert!(!ok);
+    assert_eq!(results[1]["signature_valid"], false);
+
+    // The reviewer's signed review file on its own.
+    let signed = SignedReview::from_json(
+        &std::fs::read_to_string(fixture("signed-review.ed25519.json")).unwrap(),
+    )
+    .unwrap();
+    let verified = signed.verify_native().unwrap();
+    assert_eq!(verified.signer().public_key.crv, "Ed25519");
+    assert_eq!(verified.statement().predicate.reviewer.name, "Sara Safety");
 }

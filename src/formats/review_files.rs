@@ -79,13 +79,16 @@ impl ReviewFile {
         }
     }
 
-    /// The file's text.
+    /// The file's text, pretty-printed with a trailing newline.
     pub fn to_json(&self) -> String {
-        match self {
+        let compact = match self {
             Self::Identity(identity) => identity.to_json(),
             Self::Request(request) => request.to_json(),
             Self::Signed(signed) => signed.to_json(),
-        }
+        };
+        let mut text = super::json::prettify(&compact);
+        text.push('\n');
+        text
     }
 
     /// A file name: `dana-reyes.reviewer.json`, `imageclassifier-1.0.review-request.json`.

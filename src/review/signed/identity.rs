@@ -153,9 +153,9 @@ impl PublicIdentity {
         Ok(identity)
     }
 
-    /// The identity file's text.
+    /// The identity file's text, compact (`formats::review_files` pretty-prints files).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// Everything that can be checked without a signature: the type, a name and a role,

@@ -65,15 +65,17 @@ impl SignedReview {
             .map_err(|error| SignedError::Unreadable("signed review", error.to_string()))
     }
 
+    /// Compact (`formats::review_files` pretty-prints files): one serializer per type
+    /// in the page (`docs/decisions.md` §11).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// The statement, read without verifying the signature: for showing what a file
     /// claims next to the reason it was refused.
     pub fn claimed_statement(&self) -> Option<Statement> {
-        let payload = self.envelope.payload_bytes().ok()?;
-        serde_json::from_slice(&payload).ok()
+        let payload = String::from_utf8(self.envelope.payload_bytes().ok()?).ok()?;
+        serde_json::from_str(&payload).ok()
     }
 }
 

@@ -137,7 +137,10 @@ impl Statement {
     /// Reads a payload and checks what does not need the signature: the types, one
     /// subject with a well-formed SHA-256 whose name is the card's, and a reviewer.
     pub fn from_payload(payload: &[u8]) -> Result<Self, SignedError> {
-        let statement: Self = serde_json::from_slice(payload)
+        // Through `from_str`, the one JSON reader the page links (docs/decisions.md §11).
+        let text = std::str::from_utf8(payload)
+            .map_err(|_| SignedError::Unreadable("statement", "it is not UTF-8".to_owned()))?;
+        let statement: Self = serde_json::from_str(text)
             .map_err(|error| SignedError::Unreadable("statement", error.to_string()))?;
         if statement.statement_type != STATEMENT_TYPE {
             return Err(SignedError::WrongType {

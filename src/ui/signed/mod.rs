@@ -38,6 +38,16 @@ pub struct SignedState {
     pub request: RwSignal<Option<ReviewRequest>>,
 }
 
+thread_local! {
+    // Imports finish in tasks that have no reactive owner to read the context from.
+    static STATE: std::cell::Cell<Option<SignedState>> = const { std::cell::Cell::new(None) };
+}
+
+/// The shared state, from anywhere (also from a spawned task).
+pub fn state() -> Option<SignedState> {
+    STATE.with(std::cell::Cell::get)
+}
+
 /// Provides the state and loads this browser's identity.
 pub fn install(studio: Signals) {
     let state = SignedState {
@@ -46,6 +56,7 @@ pub fn install(studio: Signals) {
         request: RwSignal::new(None),
     };
     provide_context(state);
+    STATE.with(|cell| cell.set(Some(state)));
     spawn_local(async move {
         match signing::load_identity().await {
             Ok(identity) => state.identity.set(identity),
@@ -64,7 +75,7 @@ pub fn received(workspace: Actions, name: &str, outcome: ImportOutcome) -> Optio
     let Some(file) = outcome.review_file.clone() else { return Some(outcome) };
     let studio = workspace.signals;
     match file {
-        ReviewFile::Identity(identity) => trust(workspace, *identity),
+        ReviewFile::Identity(identity) => trust(workspace, name, *identity),
         ReviewFile::Request(request) => open_request(studio, name, *request),
         ReviewFile::Signed(signed) => {
             let name = name.to_owned();
@@ -75,20 +86,20 @@ pub fn received(workspace: Actions, name: &str, outcome: ImportOutcome) -> Optio
 }
 
 /// Trusts a reviewer in the open draft.
-fn trust(workspace: Actions, identity: PublicIdentity) {
+fn trust(workspace: Actions, name: &str, identity: PublicIdentity) {
     let message = format!(
-        "Trusted {}, key {}. Check the fingerprint with them before you rely on it.",
+        "Trusted {} (from {name}), key {}. Check the fingerprint with them before you rely on it.",
         identity.describe(),
         grouped(&identity.fingerprint)
     );
     workspace.change_workflow(&message, |workflow, _, _| {
-        workflow.trust(identity).map_err(|e| format!("Not trusted: {e}. Nothing changed."))
+        workflow.trust(identity).map_err(|e| format!("Not trusted ({name}): {e}. Nothing changed."))
     });
 }
 
 /// Opens a review request in the viewer, as a read-only card with the review form.
 fn open_request(studio: Signals, name: &str, request: ReviewRequest) {
-    let state = expect_context::<SignedState>();
+    let Some(state) = state() else { return };
     let mut document = Document::new(request.card.clone());
     document.workflow.checklist = request.checklist.clone();
     studio.viewed.set(Some(Viewed { document, source: format!("a review request ({name})") }));
@@ -136,17 +147,17 @@ async fn attach(workspace: Actions, name: &str, signed: SignedReview) {
     }
     let message = match result {
         Some(Attached::Current { outcome, .. }) if outcome.is_met() => {
-            format!("Signed review by {who} verified and attached. The card is approved.")
+            format!("Signed review by {who} ({name}) verified and attached. The card is approved.")
         }
         Some(Attached::Current { outcome, .. }) => {
             let unmet: Vec<String> = outcome.unmet.iter().map(ToString::to_string).collect();
             format!(
-                "Signed review by {who} verified and attached. Not approved yet: {}.",
+                "Signed review by {who} ({name}) verified and attached. Not approved yet: {}.",
                 unmet.join("; ")
             )
         }
         Some(Attached::EarlierVersion { content_hash }) => format!(
-            "Signed review by {who} verified, but it is for an earlier version (content {}). It is kept and does not count; the Review screen shows what changed since.",
+            "Signed review by {who} ({name}) verified, but it is for an earlier version (content {}). It is kept and does not count; the Review screen shows what changed since.",
             short(&content_hash)
         ),
         None => String::new(),
