@@ -10,7 +10,7 @@ use std::process::{Command, Output};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use model_card_studio::card::example::filled_card;
-use model_card_studio::formats::json::{self, Document};
+use model_card_studio::document::{self as json, Document};
 use model_card_studio::formats::{self, ExportFormat};
 use model_card_studio::review::signed::{
     ApprovalPolicy, Jwk, PublicIdentity, ReviewBody, Reviewer, SignedReview, Statement, ToSign,
@@ -107,7 +107,7 @@ fn stdout(output: &Output) -> String {
 fn a_published_card_verifies_in_json_and_in_its_readme() {
     let (document, safety, legal) = published();
     let json_path = scratch("good", "card.json", &json::to_json(&document));
-    let (readme, _) = formats::export(&document, ExportFormat::Markdown);
+    let (readme, _) = formats::export(&document, ExportFormat::HfReadme);
     let readme_path = scratch("good", "README.md", &readme);
     let trust = scratch(
         "good",
@@ -125,6 +125,20 @@ fn a_published_card_verifies_in_json_and_in_its_readme() {
         assert!(lines[3].starts_with("verified  Lars Legal (Legal) approved"), "{text}");
         assert!(lines[3].ends_with(": covers the current content"), "{text}");
         assert_eq!(lines[4], "policy: a signed approval each from Safety and Legal: met");
+    }
+    // The README and the HTML export list each signer with role, date and key.
+    let (html, _) = formats::export(&document, ExportFormat::Html);
+    for text in [&readme, &html] {
+        for identity in [&safety, &legal] {
+            let line = format!(
+                "Signed by {} ({}) on 2025-11-24, key `{}`",
+                identity.name,
+                identity.role,
+                model_card_studio::review::signed::identity::grouped(&identity.fingerprint)
+            );
+            let html_line = line.replace('`', "").replace(", key ", ", key <code>");
+            assert!(text.contains(&line) || text.contains(&html_line), "{line} in {text}");
+        }
     }
     // Without --trust, the card's own list is used, and the output says so.
     let output = verify(&[&json_path]);
@@ -182,11 +196,11 @@ fn an_unreadable_file_exits_2_and_an_unsigned_card_says_so() {
 
     // An unsigned approval, from before signatures: it opens, and is marked unsigned.
     let mut old = Document::new(filled_card());
-    let mut workflow = Workflow::created(1);
+    let mut workflow = Workflow::created(1_764_000_000_000);
     for item in checklist::CHECKLIST {
         checklist::set_tick(&mut workflow.checklist, item.id, Tick::Done);
     }
-    workflow.submit(&old.card, 2).unwrap();
+    workflow.submit(&old.card, 1_764_000_001_000).unwrap();
     workflow
         .review(
             &old.card,
@@ -197,7 +211,7 @@ fn an_unreadable_file_exits_2_and_an_unsigned_card_says_so() {
                 comment: String::new(),
                 section_comments: vec![],
             },
-            3,
+            1_764_000_002_000,
         )
         .unwrap();
     old.workflow = workflow;
@@ -205,7 +219,7 @@ fn an_unreadable_file_exits_2_and_an_unsigned_card_says_so() {
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(0), "no policy: an unsigned approval is enough: {text}");
     assert!(
-        text.contains("unsigned  Rita (Ethics board) approved 1970-01-01: no signature"),
+        text.contains("unsigned  Rita (Ethics board) approved 2025-11-24: no signature"),
         "{text}"
     );
     assert!(text.contains("policy: one approval, signed or not: met"), "{text}");

@@ -86,7 +86,7 @@ impl ReviewFile {
             Self::Request(request) => request.to_json(),
             Self::Signed(signed) => signed.to_json(),
         };
-        let mut text = super::json::prettify(&compact);
+        let mut text = crate::document::prettify(&compact);
         text.push('\n');
         text
     }

@@ -273,5 +273,17 @@ test('a forged signed review is refused with the reason, and nothing changes', a
   await expect(page.getByTestId('error')).toContainText('is not one of your trusted reviewers: import their identity first. Nothing changed.');
   await studio.goToReview();
   await expect(studio.status).toHaveText('In review');
+  // A published card whose signature was altered: the viewer says so.
+  const published = JSON.parse(readFileSync('tests/fixtures/signed/two-signers.json', 'utf8'));
+  const envelope = published.workflow.signed_reviews[0].envelope;
+  const payload = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8'));
+  payload.predicate.comment = 'Altered after signing.';
+  envelope.payload = Buffer.from(JSON.stringify(payload)).toString('base64');
+  await stranger.page.getByRole('button', { name: 'Viewer', exact: true }).click();
+  await stranger.page.getByLabel('Open a card file').setInputFiles({ name: 'altered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(published)) });
+  const lines = stranger.page.getByTestId('signatures').getByRole('listitem');
+  await expect(lines.filter({ hasText: 'Sara Safety (Safety): signature invalid' })).toHaveCount(1);
+  await expect(lines.filter({ hasText: 'Signed by Lars Legal (Legal) (verified)' })).toHaveCount(1);
+  await expect(stranger.page.getByTestId('signature-policy')).toHaveText('Policy: a signed approval each from Safety and Legal: needs a signed approval from Safety.');
   for (const who of [reviewer, stranger]) expect(who.errors).toEqual([]);
 });

@@ -693,9 +693,24 @@ fn an_imported_approval_that_the_signed_reviews_do_not_support_is_reconciled_to_
     let problems = forged.reconcile(&card);
     assert_eq!(forged.status, Status::Draft);
     assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].path(), "workflow.policy");
     assert!(problems[0].to_string().starts_with(
-        "workflow.policy: asks for a signed approval from Safety; the signed reviews of this content do not give it: needs a signed approval from Safety"
-    ));
+        "asks for a signed approval from Safety; the signed reviews of this content do not give it: needs a signed approval from Safety"
+    ), "{}", problems[0]);
+
+    // Admitting it as an import sets the unreadable envelope aside, and says where.
+    let mut admitted = workflow.clone();
+    admitted.signed_reviews[0].envelope.payload = "e30=".into();
+    let findings = admitted.admit(&card, 1_796_083_200_000);
+    // (The test's times are from 1970, which admitting also sets aside.)
+    let paths: Vec<&str> = findings
+        .iter()
+        .map(|f| f.path())
+        .filter(|p| p.contains("signed") || p.contains("policy"))
+        .collect();
+    assert_eq!(paths, ["workflow.signed_reviews.0", "workflow.policy"], "{findings:?}");
+    assert!(admitted.signed_reviews.is_empty());
+    assert_eq!(admitted.status, Status::Draft);
     let listed = forged.signed_problems();
     assert_eq!(listed[0].0, "workflow.signed_reviews[0]");
 

@@ -166,6 +166,47 @@ async fn attach(workspace: Actions, name: &str, signed: SignedReview) {
     studio.screen.set(Screen::Review);
 }
 
+/// Checks, with WebCrypto, every signature of a card just imported as a draft (the
+/// import checked everything else): a signed review whose signature fails is taken out,
+/// with the approval that needed it, and the user is told whose and why.
+pub fn check_imported_signatures(workspace: Actions, name: String) {
+    let studio = workspace.signals;
+    let signed = studio.workflow.with_untracked(|w| w.signed_reviews.clone());
+    if signed.is_empty() {
+        return;
+    }
+    let opened = studio.open_id.get_untracked();
+    spawn_local(async move {
+        let results = signing::verify_all(&signed).await;
+        let failed: Vec<(usize, String)> = results
+            .iter()
+            .enumerate()
+            .filter_map(|(index, result)| {
+                let error = result.as_ref().err()?;
+                let who = signed.get(index).map(|s| s.signer.describe()).unwrap_or_default();
+                Some((index, format!("{who}: {error}")))
+            })
+            .collect();
+        if failed.is_empty() || studio.open_id.get_untracked() != opened {
+            return;
+        }
+        let indices: Vec<usize> = failed.iter().map(|(index, _)| *index).collect();
+        let reasons: Vec<String> = failed.into_iter().map(|(_, reason)| reason).collect();
+        workspace.change_workflow("", |workflow, card, now| {
+            workflow.refuse_signed(card, &indices, now);
+            Ok(())
+        });
+        studio.tell(
+            NoticeKind::Error,
+            format!(
+                "Refused {} signed review(s) in {name}, and any approval that needed them: {}.",
+                reasons.len(),
+                reasons.join("; ")
+            ),
+        );
+    });
+}
+
 /// Opens a review file given in the address (`#reviewer=`, `#review-request=`,
 /// `#signed-review=`), as if it were imported. Returns whether there was one.
 pub fn open_link_in_address(workspace: Actions) -> bool {

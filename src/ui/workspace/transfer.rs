@@ -23,7 +23,8 @@ impl Actions {
             match formats_worker::run(Job::Import { text, now: now_ms() }).await {
                 Answer::Imported(report) => {
                     if let Some(report) = crate::ui::signed::received(actions, &name, *report) {
-                        actions.open_imported(&name, report)
+                        actions.open_imported(&name, report);
+                        crate::ui::signed::check_imported_signatures(actions, name);
                     }
                 }
                 Answer::Metrics { values } => {
