@@ -128,6 +128,8 @@ test('two reviewers approve a card with signed reviews, passing only files and l
   await expect(page.getByTestId('notice')).toContainText('Trusted Sara Safety (Safety) (from sara-safety.reviewer.json), key ');
   await authorImports(studio, legalIdentity.name, legalIdentity.text);
   await studio.goToReview();
+  // The panel opens by itself once the card trusts someone.
+  await expect(page.locator('details.signed-reviews')).toHaveAttribute('open', '');
   await expect(page.getByTestId('trusted-reviewers').getByRole('listitem')).toHaveCount(2);
   await page.getByLabel('Roles that must each approve, separated by commas (signed)').fill('Safety, Legal');
   await page.getByRole('button', { name: 'Save policy' }).click();

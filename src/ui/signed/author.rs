@@ -18,14 +18,20 @@ use crate::ui::workspace::Actions;
 /// Trusted reviewers, policy, review request and signed reviews of the open draft.
 #[component]
 pub fn SignedReviewPanel() -> impl IntoView {
+    let signals = expect_context::<Signals>();
+    // Open when the card already uses it; folded away otherwise, so the review screen's
+    // keyboard path is no longer for people who do not use signed reviews.
+    let in_use = signals.workflow.with_untracked(|w| {
+        !w.trusted.is_empty() || !w.signed_reviews.is_empty() || w.policy.requires_signatures()
+    });
     view! {
-        <section class="signed-reviews" aria-labelledby="signed-heading">
-            <h3 id="signed-heading">"Review by other people"</h3>
+        <details class="signed-reviews" open=in_use>
+            <summary><h3 id="signed-heading">"Review by other people (signed)"</h3></summary>
             <TrustedReviewers />
             <PolicyForm />
             <SendRequest />
             <Received />
-        </section>
+        </details>
     }
 }
 
