@@ -45,8 +45,24 @@ pub fn status_notice(document: &Document) -> String {
             .iter()
             .map(|r| format!("{} ({})", one_line(&r.name), one_line(&r.role)))
             .collect();
+        // Each signed approval by name, role, date and key: what a reader compares with
+        // `modelcard verify` or the viewer (docs/signed-review.md).
+        let signers: String = approval
+            .reviewers
+            .iter()
+            .filter(|r| !r.fingerprint.is_empty())
+            .map(|r| {
+                format!(
+                    ">\n> Signed by {} ({}) on {}, key `{}`.\n",
+                    one_line(&r.name),
+                    one_line(&r.role),
+                    date(r.at),
+                    crate::review::signed::identity::grouped(&r.fingerprint)
+                )
+            })
+            .collect();
         format!(
-            "> Approved on {} by {}.\n>\n> Content SHA-256: `{}`\n",
+            "> Approved on {} by {}.\n>\n> Content SHA-256: `{}`\n{signers}",
             date(approval.approved_at),
             reviewers.join(", "),
             approval.content_hash
@@ -648,8 +664,18 @@ mod tests {
             content_hash: "ab12".into(),
             approved_at: 1_764_193_393_000,
             reviewers: vec![
-                Approver { name: "Rita".into(), role: "Ethics board".into(), at: 1 },
-                Approver { name: "Sam".into(), role: "Owner".into(), at: 2 },
+                Approver {
+                    name: "Rita".into(),
+                    role: "Ethics board".into(),
+                    at: 1,
+                    fingerprint: String::new(),
+                },
+                Approver {
+                    name: "Sam".into(),
+                    role: "Owner".into(),
+                    at: 2,
+                    fingerprint: String::new(),
+                },
             ],
         };
         let mut document = Document {
@@ -750,5 +776,45 @@ mod tests {
         );
         assert_eq!(dataset_link("https://x.org/d").as_deref(), Some("https://x.org/d"));
         assert_eq!(dataset_link("not a link"), None);
+    }
+
+    #[test]
+    fn the_approval_block_lists_each_signer_with_role_date_and_key() {
+        use crate::review::{Approver, Workflow};
+        let approval = Approval {
+            content_hash: "ab12".into(),
+            approved_at: 1_764_193_393_999,
+            reviewers: vec![
+                Approver {
+                    name: "Sara".into(),
+                    role: "Safety".into(),
+                    at: 1_764_193_393_999,
+                    fingerprint: "0123456789abcdef".repeat(4),
+                },
+                Approver {
+                    name: "Rita".into(),
+                    role: "Ethics board".into(),
+                    at: 1,
+                    fingerprint: String::new(),
+                },
+            ],
+        };
+        let document = Document {
+            card: crate::card::Card::default(),
+            workflow: Workflow {
+                status: Status::Approved,
+                approval: Some(approval),
+                ..Workflow::default()
+            },
+        };
+        let notice = status_notice(&document);
+        assert!(notice.ends_with(
+            "> Content SHA-256: `ab12`\n>\n> Signed by Sara (Safety) on 2025-11-26, key `0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef`.\n"
+        ), "{notice}");
+        assert_eq!(
+            notice.matches("Signed by").count(),
+            1,
+            "an unsigned approver is not listed as signed"
+        );
     }
 }

@@ -55,7 +55,9 @@ fn code(output: &Output) -> i32 {
 
 #[test]
 fn every_command_has_help() {
-    for command in [&[][..], &["new"], &["import"], &["export"], &["check"], &["schema"]] {
+    for command in
+        [&[][..], &["new"], &["import"], &["export"], &["check"], &["verify"], &["schema"]]
+    {
         let mut args = command.to_vec();
         args.push("--help");
         let output = modelcard(&args);

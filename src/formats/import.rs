@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{MAX_IMPORT_BYTES, hf, mct, metrics, share};
+use super::{MAX_IMPORT_BYTES, hf, mct, metrics, review_files, share};
 use crate::card::{ModelInfo, ModelInfoError, create_model_card};
 use crate::document::{self, Document, DocumentError};
 use crate::review::IntegrityFinding;
@@ -24,6 +24,9 @@ pub enum Format {
     HfReadme,
     /// A share link's `#card=…` fragment.
     ShareLink,
+    /// A reviewer identity, review request or signed review, as a file or a link: never
+    /// a draft of its own (`review_files`).
+    ReviewFile,
 }
 
 impl Format {
@@ -35,6 +38,7 @@ impl Format {
             Self::Metrics => "a metrics file",
             Self::HfReadme => "a Hugging Face README",
             Self::ShareLink => "a share link",
+            Self::ReviewFile => "a review file",
         }
     }
 }
@@ -83,6 +87,10 @@ pub struct ImportOutcome {
     /// would only add to its download.
     #[serde(skip)]
     pub findings: Vec<IntegrityFinding>,
+    /// For [`Format::ReviewFile`]: the file, checked. `document` is then the card of a
+    /// review request, or empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_file: Option<review_files::ReviewFile>,
 }
 
 impl ImportOutcome {
@@ -125,10 +133,16 @@ pub enum ImportError {
     TooLarge { bytes: usize },
     #[error("{0}")]
     Share(#[from] share::ShareError),
+    /// A reviewer identity, review request or signed review that does not check out.
+    #[error("{0}")]
+    ReviewFile(String),
 }
 
 /// Recognises what a file is, by its content alone.
 pub fn detect(text: &str) -> Format {
+    if review_files::detect(text).is_some() {
+        return Format::ReviewFile;
+    }
     if share::find_payload(text).is_some() {
         return Format::ShareLink;
     }
@@ -160,6 +174,7 @@ pub fn detect(text: &str) -> Format {
 pub fn looks_like_a_card(text: &str) -> bool {
     let text = text.trim_start_matches('\u{feff}');
     match detect(text) {
+        Format::ReviewFile => true,
         Format::HfReadme => {
             text.trim_start().starts_with("---")
                 || text.lines().any(|line| line.starts_with('#') || line.starts_with("==="))
@@ -180,7 +195,24 @@ pub fn import_any(text: &str, now: u64) -> Result<ImportOutcome, ImportError> {
     }
     let text = text.trim_start_matches('\u{feff}');
     let format = detect(text);
+    let mut review_file = None;
     let (mut document, mut report) = match format {
+        Format::ReviewFile => {
+            let file =
+                review_files::read(text).map_err(|e| ImportError::ReviewFile(e.to_string()))?;
+            let mut document = Document::default();
+            if let review_files::ReviewFile::Request(request) = &file {
+                document.card = request.card.clone();
+                document.workflow.checklist = request.checklist.clone();
+                document.workflow.policy = request.policy.clone();
+            }
+            let report = ImportReport {
+                mapped: vec![review_files::describe(&file)],
+                ..ImportReport::default()
+            };
+            review_file = Some(file);
+            (document, report)
+        }
         Format::CardJson => match document::from_json(text) {
             Ok(document) => (document, ImportReport::everything()),
             Err(DocumentError::NotADocument) => return Err(ImportError::Unrecognised),
@@ -223,7 +255,7 @@ pub fn import_any(text: &str, now: u64) -> Result<ImportOutcome, ImportError> {
         };
         report.problems.push(format!("{}: {finding}; {consequence}", finding.path()));
     }
-    Ok(ImportOutcome { document, format, report, findings })
+    Ok(ImportOutcome { document, format, report, findings, review_file })
 }
 
 #[cfg(test)]
@@ -295,6 +327,7 @@ mod tests {
             format: Format::HfReadme,
             report,
             findings: Vec::new(),
+            review_file: None,
         };
         assert_eq!(
             outcome.notice("README.md"),
@@ -317,6 +350,7 @@ mod tests {
             format: Format::CardJson,
             report: ImportReport::everything(),
             findings: Vec::new(),
+            review_file: None,
         };
         assert_eq!(
             clean.notice("card.json"),

@@ -28,6 +28,9 @@ pub enum Job {
     /// Make the fragment payload of a share link for a document (as our JSON). A link is
     /// read back as an import: `Import` recognises it.
     Share { document: String },
+    /// Make the fragment payload of a link to any text (a review file's JSON; see
+    /// `review_files`). Answered with `Shared`.
+    Pack { text: String },
 }
 
 /// What the worker found or made.
@@ -100,6 +103,10 @@ pub fn answer(job: Job) -> Answer {
                 Err(error) => Answer::Failed { message: error.to_string() },
             })
         }
+        Job::Pack { text } => match share::pack(&text) {
+            Ok(payload) => Answer::Shared { payload },
+            Err(error) => Answer::Failed { message: error.to_string() },
+        },
     }
 }
 

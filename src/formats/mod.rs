@@ -10,6 +10,7 @@ mod import;
 pub mod job;
 pub mod mct;
 pub mod metrics;
+pub mod review_files;
 pub mod share;
 pub mod yaml;
 

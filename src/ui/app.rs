@@ -34,8 +34,14 @@ pub fn App() -> impl IntoView {
     install_drop_and_paste(actions);
     install_shortcuts(actions);
     super::pwa::install(signals);
-    open_link_in_address(signals);
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| open_link_in_address(signals));
+    super::signed::install(signals);
+    let open_links = move || {
+        if !super::signed::open_link_in_address(actions) {
+            open_link_in_address(signals);
+        }
+    };
+    open_links();
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| open_links());
     spawn_local(async move { actions.set_persistence(request_persistence().await) });
 
     let screen = move || signals.screen.get();

@@ -21,6 +21,8 @@ mod preview;
 mod pwa;
 mod review;
 mod section_nav;
+mod signed;
+mod signing;
 mod slice_editor;
 mod state;
 mod stepper;

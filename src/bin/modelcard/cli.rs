@@ -13,13 +13,15 @@ use model_card_studio::card::{Card, ModelInfo};
 use model_card_studio::check::{self, Kind};
 use model_card_studio::document::{self, Document};
 use model_card_studio::formats::{self, ExportFormat, ImportOutcome, MAX_IMPORT_BYTES};
+use model_card_studio::review::signed::{self, PublicIdentity};
 
 /// Make, convert and check ML model cards: Hugging Face README.md, Model Card Toolkit
 /// JSON and Model Card Studio JSON.
 #[derive(Debug, Parser)]
 #[command(name = "modelcard", version, max_term_width = 100)]
-#[command(after_help = "Exit codes: 0 success (check: the card is clean), 1 check found \
-problems, 2 the input could not be read or the output could not be written.")]
+#[command(after_help = "Exit codes: 0 success (check: the card is clean; verify: every \
+signature valid and the approval policy met), 1 check found problems or verify failed, 2 the \
+input could not be read or the output could not be written.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -62,6 +64,20 @@ enum Command {
     Check {
         /// The file to check, or - for standard input.
         file: PathBuf,
+    },
+    /// Verify a card's signed reviews: every signature, that each covers the file's
+    /// current content hash, and the card's approval policy. One line per signer.
+    ///
+    /// Reads Model Card Studio JSON or a README it exported. Exit code 0 when every
+    /// signature is valid and the policy is met, 1 when not, 2 when a file is unreadable.
+    Verify {
+        /// The card to verify, or - for standard input.
+        file: PathBuf,
+        /// The reviewers to trust: a reviewer identity file, a JSON list of them, or
+        /// {"reviewers": [...]}. Without it, the reviewers the card itself names are
+        /// trusted, which proves who signed but not that you know them.
+        #[arg(long, value_name = "REVIEWERS_JSON")]
+        trust: Option<PathBuf>,
     },
     /// Print the JSON Schema of Model Card Studio JSON.
     Schema {
@@ -123,6 +139,7 @@ pub fn main() -> ExitCode {
         Command::Import { file, output } => import(&file, output.as_deref()),
         Command::Export { file, output } => export(&file, &output),
         Command::Check { file } => check(&file),
+        Command::Verify { file, trust } => verify(&file, trust.as_deref()),
         Command::Schema { output } => {
             write_output(output.as_deref(), &document::json_schema()).map(|()| ExitCode::SUCCESS)
         }
@@ -195,6 +212,70 @@ fn check(path: &Path) -> Outcome {
     );
     print_stdout(&out)?;
     Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn verify(path: &Path, trust: Option<&Path>) -> Outcome {
+    let text = read_input(path)?;
+    let document = formats::import_any(&text, now_ms())
+        .map_err(|e| Failure(format!("{}: {e}", path.display())))?
+        .document;
+    let (trusted, whom) = match trust {
+        Some(trust_path) => {
+            let trusted = read_trusted(trust_path)?;
+            let whom = format!("{} reviewer(s) from {}", trusted.len(), trust_path.display());
+            (trusted, whom)
+        }
+        None => (
+            document.workflow.trusted.clone(),
+            format!(
+                "the {} reviewer(s) the card itself names (pass --trust to pin your own)",
+                document.workflow.trusted.len()
+            ),
+        ),
+    };
+    let report = signed::report::verify_native(&document.workflow, &document.card, &trusted);
+    let mut out =
+        format!("{}: content sha256 {}\ntrust: {whom}\n", path.display(), report.content_hash);
+    if report.lines.is_empty() {
+        out.push_str("no reviews\n");
+    }
+    for line in &report.lines {
+        let _ = writeln!(out, "{line}");
+    }
+    let verdict = if report.outcome.is_met() {
+        "met".to_owned()
+    } else {
+        let unmet: Vec<String> = report.outcome.unmet.iter().map(ToString::to_string).collect();
+        format!("not met: {}", unmet.join("; "))
+    };
+    let _ = writeln!(out, "policy: {}: {verdict}", report.policy);
+    print_stdout(&out)?;
+    Ok(if report.is_valid() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// A reviewer identity, a list of them, or `{"reviewers": [...]}`; each one checked.
+fn read_trusted(path: &Path) -> Result<Vec<PublicIdentity>, Failure> {
+    let text = read_input(path)?;
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| Failure(format!("{}: not valid JSON: {e}", path.display())))?;
+    let items = match value {
+        serde_json::Value::Array(items) => items,
+        serde_json::Value::Object(mut object) if object.contains_key("reviewers") => {
+            match object.remove("reviewers") {
+                Some(serde_json::Value::Array(items)) => items,
+                _ => return Err(Failure(format!("{}: reviewers is not a list", path.display()))),
+            }
+        }
+        single => vec![single],
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            PublicIdentity::from_json(&item.to_string())
+                .map_err(|e| Failure(format!("{}: reviewer {}: {e}", path.display(), index + 1)))
+        })
+        .collect()
 }
 
 /// Reads any supported file, admitted as the web app admits it: what is malformed is

@@ -21,7 +21,12 @@ impl Actions {
         let actions = *self;
         spawn_local(async move {
             match formats_worker::run(Job::Import { text, now: now_ms() }).await {
-                Answer::Imported(report) => actions.open_imported(&name, *report),
+                Answer::Imported(report) => {
+                    if let Some(report) = crate::ui::signed::received(actions, &name, *report) {
+                        actions.open_imported(&name, report);
+                        crate::ui::signed::check_imported_signatures(actions, name);
+                    }
+                }
                 Answer::Metrics { values } => {
                     actions.signals.metrics.set(Some(PendingMetrics { file: name, values }))
                 }
