@@ -262,7 +262,15 @@ fn ethical_considerations(card: &Card, w: &mut Writer) {
         .filter(|r| !(is_blank(&r.risk) && is_blank(&r.mitigation)))
         .map(|r| [r.risk.as_str(), r.mitigation.as_str()])
         .collect();
-    if risks.is_empty() && is_blank(&section.notes) {
+    let assessments: Vec<[&str; 4]> = section
+        .fairness_assessments
+        .iter()
+        .map(|a| {
+            [a.group_at_risk.as_str(), a.benefits.as_str(), a.harms.as_str(), a.mitigation.as_str()]
+        })
+        .filter(|row| !row.iter().all(|cell| is_blank(cell)))
+        .collect();
+    if risks.is_empty() && assessments.is_empty() && is_blank(&section.notes) {
         return;
     }
     w.heading(2, "Ethical Considerations");
@@ -270,7 +278,13 @@ fn ethical_considerations(card: &Card, w: &mut Writer) {
     if !risks.is_empty() {
         w.table(&["Risk", "Mitigation"], &risks);
     }
+    if !assessments.is_empty() {
+        w.table(&FAIRNESS_HEADERS, &assessments);
+    }
 }
+
+/// The columns of the fairness assessments' table, as the Hugging Face reader expects.
+pub const FAIRNESS_HEADERS: [&str; 4] = ["Group at risk", "Benefits", "Harms", "Mitigation"];
 
 fn caveats(card: &Card, w: &mut Writer) {
     if !is_blank(&card.caveats_and_recommendations) {
@@ -305,8 +319,12 @@ fn training_details(card: &Card, w: &mut Writer) {
     if procedure.iter().any(|text| !is_blank(text)) {
         w.heading(3, "Training Procedure");
         w.subsection(4, "Preprocessing", &p.preprocessing);
-        if !is_blank(&p.training_regime) || !is_blank(&p.hyperparameters) {
+        if [&p.learning_approach, &p.training_regime, &p.hyperparameters]
+            .iter()
+            .any(|t| !is_blank(t))
+        {
             w.heading(4, "Training Hyperparameters");
+            w.field("Learning approach", &p.learning_approach);
             w.field("Training regime", &p.training_regime);
             w.paragraph(&p.hyperparameters);
         }
@@ -382,6 +400,7 @@ fn environmental_impact(card: &Card, w: &mut Writer) {
         ("Cloud Provider", &e.cloud_provider),
         ("Compute Region", &e.compute_region),
         ("Carbon Emitted", &e.co2_emitted),
+        ("Energy Used", &e.energy_consumed),
     ];
     if fields.iter().all(|(_, value)| is_blank(value)) {
         return;
@@ -394,11 +413,20 @@ fn environmental_impact(card: &Card, w: &mut Writer) {
 
 fn technical_specifications(card: &Card, w: &mut Writer) {
     let t = &card.technical_specifications;
-    if [&t.architecture_and_objective, &t.hardware, &t.software].iter().all(|text| is_blank(text)) {
+    let (inputs, outputs) = (t.inputs.join(", "), t.outputs.join(", "));
+    if [&t.architecture_and_objective, &inputs, &outputs, &t.hardware, &t.software]
+        .iter()
+        .all(|text| is_blank(text))
+    {
         return;
     }
     w.heading(2, "Technical Specifications");
     w.subsection(3, "Model Architecture and Objective", &t.architecture_and_objective);
+    if !is_blank(&inputs) || !is_blank(&outputs) {
+        w.heading(3, "Inputs and Outputs");
+        w.field("Input formats", &inputs);
+        w.field("Output formats", &outputs);
+    }
     if !is_blank(&t.hardware) || !is_blank(&t.software) {
         w.heading(3, "Compute Infrastructure");
         w.subsection(4, "Hardware", &t.hardware);

@@ -130,7 +130,7 @@ mod tests {
     #[test]
     fn writes_the_schema_version_first_then_the_card_and_workflow() {
         let text = to_json(&Document::new(seed_card()));
-        assert!(text.starts_with("{\n  \"schema_version\": 3,\n  \"card\": {"), "{text}");
+        assert!(text.starts_with("{\n  \"schema_version\": 4,\n  \"card\": {"), "{text}");
         let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["card"]["model_details"]["name"], "ImageClassifier");
         assert_eq!(value["card"]["quantitative_analysis"]["results"][0]["value"], "0.92");
@@ -157,8 +157,19 @@ mod tests {
     }
 
     #[test]
-    fn reads_a_version_3_file() {
-        let document = from_json(&fixture("v3-filled-card.json")).unwrap();
+    fn reads_a_version_3_file_and_keeps_everything_it_says() {
+        let text = fixture("v3-filled-card.json");
+        let document = from_json(&text).unwrap();
+        let original: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            crate::review::canonical::canonical_json(&document.card),
+            crate::review::canonical::canonical_value(&original["card"])
+        );
+    }
+
+    #[test]
+    fn reads_a_version_4_file() {
+        let document = from_json(&fixture("v4-filled-card.json")).unwrap();
         assert_eq!(document.card, filled_card());
     }
 

@@ -13,7 +13,10 @@ use serde_json::{Map, Value};
 /// - 3: adds the fields that keep imports lossless: model-index details and task of a
 ///   result, CO2 source and training type, graphics, heading levels of custom sections,
 ///   front-matter key order, Model Card Toolkit extras.
-pub const SCHEMA_VERSION: u32 = 3;
+/// - 4: adds what a CycloneDX ML-BOM has a place for (learning approach, input and output
+///   formats, fairness assessments, energy used) and what an imported BOM keeps
+///   (`card.cyclonedx`).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// A document whose version this code cannot read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -38,7 +41,7 @@ pub fn schema_version_of(object: &Map<String, Value>) -> Result<u32, VersionErro
 
 /// One upgrade per version: `UPGRADES[i]` turns a version `i + 1` object into version
 /// `i + 2`.
-const UPGRADES: &[fn(&mut Map<String, Value>)] = &[v1_to_v2, v2_to_v3];
+const UPGRADES: &[fn(&mut Map<String, Value>)] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2 added the workflow. Every version 1 card was a draft.
 fn v1_to_v2(object: &mut Map<String, Value>) {
@@ -49,6 +52,10 @@ fn v1_to_v2(object: &mut Map<String, Value>) {
 /// exists so that a version 2 app, which would drop the new fields on save, opens
 /// version 3 records read-only instead.
 fn v2_to_v3(_: &mut Map<String, Value>) {}
+
+/// Version 4 too only added fields, empty by default; a version 3 app opens version 4
+/// records read-only rather than dropping them on save.
+fn v3_to_v4(_: &mut Map<String, Value>) {}
 
 /// Brings a document or storage record of any known version to the current shape, and
 /// returns the version it had. Fields outside the document (a record's id) are kept.

@@ -4,6 +4,7 @@
 //! so the web app and the `modelcard` CLI make the very same files. Every document from
 //! outside comes in through [`import_any`].
 
+pub mod cyclonedx;
 mod export;
 pub mod hf;
 mod import;

@@ -58,9 +58,16 @@ fn parts(section: SectionId) -> impl IntoView {
             None,
             Some(view! { <ListEditor spec=fields::RESULTS extra=slice_editor /> }.into_any()),
         ),
-        SectionId::EthicalConsiderations => {
-            (None, Some(view! { <ListEditor spec=fields::RISKS /> }.into_any()))
-        }
+        SectionId::EthicalConsiderations => (
+            None,
+            Some(
+                view! {
+                    <ListEditor spec=fields::RISKS />
+                    <ListEditor spec=fields::FAIRNESS_ASSESSMENTS />
+                }
+                .into_any(),
+            ),
+        ),
         SectionId::CustomSections => {
             (None, Some(view! { <ListEditor spec=fields::CUSTOM_SECTIONS /> }.into_any()))
         }

@@ -16,7 +16,7 @@ use model_card_studio::formats::{self, ExportFormat, ImportOutcome, MAX_IMPORT_B
 use model_card_studio::review::signed::{self, PublicIdentity};
 
 /// Make, convert and check ML model cards: Hugging Face README.md, Model Card Toolkit
-/// JSON and Model Card Studio JSON.
+/// JSON, CycloneDX ML-BOM and Model Card Studio JSON.
 #[derive(Debug, Parser)]
 #[command(name = "modelcard", version, max_term_width = 100)]
 #[command(after_help = "Exit codes: 0 success (check: the card is clean; verify: every \
@@ -42,9 +42,11 @@ enum Command {
     },
     /// Read any supported file (detected by its content) into Model Card Studio JSON.
     ///
-    /// Reads a Hugging Face README.md, Model Card Toolkit JSON (v0.0.1 or v0.0.2), our own
-    /// JSON (any schema version), a model_info JSON or a flat metrics JSON. What was
-    /// mapped, kept as written and could not be read is reported on stderr.
+    /// Reads a Hugging Face README.md, Model Card Toolkit JSON (v0.0.1 or v0.0.2), a
+    /// CycloneDX 1.5, 1.6 or 1.7 JSON BOM, our own JSON (any schema version), a model_info
+    /// JSON or a flat metrics JSON. What was mapped, kept as written and could not be read
+    /// is reported on stderr. A BOM with several models gives one card per model: OUT,
+    /// then OUT with -2, -3, … before its extension.
     Import {
         /// The file to read, or - for standard input.
         file: PathBuf,
@@ -52,7 +54,8 @@ enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
-    /// Write a card (in any supported format) as JSON, a README, MCT JSON or HTML.
+    /// Write a card (in any supported format) as JSON, a README, MCT JSON, a CycloneDX
+    /// ML-BOM or HTML.
     Export {
         /// The file to read, or - for standard input.
         file: PathBuf,
@@ -105,6 +108,8 @@ enum To {
     Md,
     /// Model Card Toolkit JSON, schema v0.0.2.
     Mct,
+    /// A CycloneDX 1.6 ML-BOM (JSON), with the approval as its affirmation.
+    Cyclonedx,
     /// One self-contained, printable HTML file.
     Html,
 }
@@ -115,6 +120,7 @@ impl From<To> for ExportFormat {
             To::Json => Self::CardJson,
             To::Md => Self::HfReadme,
             To::Mct => Self::Mct,
+            To::Cyclonedx => Self::CycloneDx,
             To::Html => Self::Html,
         }
     }
@@ -166,14 +172,48 @@ fn new(from: Option<&Path>, template: &str, output: &Output) -> Outcome {
 fn import(path: &Path, output: Option<&Path>) -> Outcome {
     let outcome = read_card(path)?;
     eprint!("{}", import_report(path, &outcome));
-    write_output(output, &document::to_json(&outcome.document))?;
+    if outcome.more.is_empty() {
+        write_output(output, &document::to_json(&outcome.document))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(first) = output else {
+        return Err(Failure(format!(
+            "{} holds {} models: give -o FILE to write one card per model (FILE, then FILE with -2, -3, …)",
+            path.display(),
+            outcome.count()
+        )));
+    };
+    let mut written = Vec::new();
+    for (index, document) in std::iter::once(&outcome.document).chain(&outcome.more).enumerate() {
+        let target = if index == 0 { first.to_owned() } else { numbered(first, index + 1) };
+        write_output(Some(&target), &document::to_json(document))?;
+        written.push(target.display().to_string());
+    }
+    eprintln!("modelcard: wrote {} cards: {}", written.len(), written.join(", "));
     Ok(ExitCode::SUCCESS)
+}
+
+/// `card.json` → `card-2.json`.
+fn numbered(path: &Path, number: usize) -> PathBuf {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = match path.extension() {
+        Some(extension) => format!("{stem}-{number}.{}", extension.to_string_lossy()),
+        None => format!("{stem}-{number}"),
+    };
+    path.with_file_name(name)
 }
 
 fn export(path: &Path, output: &Output) -> Outcome {
     let outcome = read_card(path)?;
     if !outcome.report.problems.is_empty() {
         eprint!("{}", import_report(path, &outcome));
+    }
+    if !outcome.more.is_empty() {
+        eprintln!(
+            "modelcard: note: {} holds {} models; this is the first. `modelcard import -o FILE` writes one card per model.",
+            path.display(),
+            outcome.count()
+        );
     }
     write_document(&outcome.document, output)
 }

@@ -7,7 +7,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
 
-use crate::card::{Card, CustomSection, Owner, Risk, licenses};
+use crate::card::{Card, CustomSection, FairnessAssessment, Owner, Risk, licenses};
 use crate::formats::ImportReport;
 use crate::markdown;
 
@@ -39,6 +39,7 @@ enum Special {
     GetStarted,
     Results,
     Ethics,
+    InputsOutputs,
 }
 
 /// The headings we know, normalised (see [`normalise`]).
@@ -96,6 +97,7 @@ fn classify(heading: &str) -> Option<Slot> {
         "results" | "evaluation results" | "eval results" => S(Sp::Results),
         "summary" => Field(|c| &mut c.quantitative_analysis.summary),
         "environmental impact" => S(Sp::Environment),
+        "inputs and outputs" => S(Sp::InputsOutputs),
         "model architecture and objective" => {
             Field(|c| &mut c.technical_specifications.architecture_and_objective)
         }
@@ -360,10 +362,13 @@ fn read_special(special: Special, text: &str, card: &mut Card) -> String {
         }),
         Special::Hyperparameters => {
             let rest = read_fields(text, card, |label, value, card| {
-                if label != "training regime" {
-                    return false;
-                }
-                card.training_procedure.training_regime = value.to_owned();
+                let procedure = &mut card.training_procedure;
+                let target = match label {
+                    "training regime" => &mut procedure.training_regime,
+                    "learning approach" => &mut procedure.learning_approach,
+                    _ => return false,
+                };
+                *target = value.to_owned();
                 true
             });
             append(&mut card.training_procedure.hyperparameters, &rest);
@@ -377,6 +382,7 @@ fn read_special(special: Special, text: &str, card: &mut Card) -> String {
                 "cloud provider" => &mut impact.cloud_provider,
                 "compute region" => &mut impact.compute_region,
                 "carbon emitted" => &mut impact.co2_emitted,
+                "energy used" => &mut impact.energy_consumed,
                 _ => return false,
             };
             // The front matter's co2_eq_emissions has already said it, if it exists.
@@ -394,8 +400,28 @@ fn read_special(special: Special, text: &str, card: &mut Card) -> String {
             }
             None => text.to_owned(),
         },
+        Special::InputsOutputs => read_fields(text, card, |label, value, card| {
+            let specifications = &mut card.technical_specifications;
+            let target = match label {
+                "input formats" => &mut specifications.inputs,
+                "output formats" => &mut specifications.outputs,
+                _ => return false,
+            };
+            *target = value.split(", ").map(str::to_owned).collect();
+            true
+        }),
         Special::Ethics => {
             let section = &mut card.ethical_considerations;
+            let text = match trailing_table(text, &markdown::FAIRNESS_HEADERS) {
+                Some((rest, rows)) => {
+                    section.fairness_assessments.extend(rows.into_iter().map(|row| {
+                        let [group_at_risk, benefits, harms, mitigation] = row;
+                        FairnessAssessment { group_at_risk, benefits, harms, mitigation }
+                    }));
+                    rest
+                }
+                None => text,
+            };
             let notes = match trailing_table(text, &["Risk", "Mitigation"]) {
                 Some((notes, rows)) => {
                     section.risks.extend(rows.into_iter().map(|row| {

@@ -48,7 +48,11 @@ impl Actions {
     fn open_imported(&self, name: &str, outcome: ImportOutcome) {
         let message = outcome.notice(name);
         let title = outcome.report_title(name);
-        let ImportOutcome { document, report, .. } = outcome;
+        let ImportOutcome { document, report, more, .. } = outcome;
+        // A BOM with several models: every one is a draft; the first opens.
+        for other in more {
+            self.store_new(other);
+        }
         self.create(document, Some(message));
         self.signals.report.set(Some(FileReport::new(title, report.into_groups())));
     }
