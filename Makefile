@@ -3,7 +3,8 @@
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# scripts/bin first: its wasm-bindgen splits the app into lazy chunks, then runs the real one.
+export PATH := $(CURDIR)/scripts/bin:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 WASM := --target wasm32-unknown-unknown
 
@@ -54,7 +55,7 @@ lighthouse: dist
 ## Not part of `make test`. Crashes land in fuzz/artifacts/<target>/; each one found
 ## becomes a regression test.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := import_any hf_readme mct_json share_link render
+FUZZ_TARGETS := import_any document hf_readme mct_json share_link render
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal

@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // The browser tests run the release build in dist/ in Debian's Chromium.
 // Never `playwright install`: these machines cannot download browsers.
-const port = 4173;
+// E2E_PORT: another checkout on the same machine may be serving on the default port.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',

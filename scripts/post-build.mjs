@@ -1,5 +1,7 @@
 // Trunk's post_build hook (Trunk.toml): finishes the staged build before it becomes dist/.
 //
+// 0. The lazily loaded chunks cut out by scripts/bin/wasm-bindgen get content-hashed
+//    names and are placed in the build (scripts/split-chunks.mjs), so that 1 and 2 see them.
 // 1. A strict Content-Security-Policy <meta> in index.html. Trunk's module loader is an
 //    inline script, so it is allowed by its SHA-256 hash, computed here from the exact
 //    bytes Trunk wrote; nothing else inline may run.
@@ -8,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { placeChunks } from './split-chunks.mjs';
 
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) {
@@ -15,9 +18,28 @@ if (!stage) {
   process.exit(2);
 }
 
-// ---- 1. CSP ----
 const indexPath = join(stage, 'index.html');
 let index = readFileSync(indexPath, 'utf8');
+
+// ---- 0. Lazy chunks ----
+for (const file of readdirSync(stage).filter((f) => f.endsWith('.js'))) {
+  if (readFileSync(join(stage, file), 'utf8').includes('__wasm_split_placeholder__')) {
+    console.error(
+      `post-build: ${file} still imports wasm-split's placeholder: the build ran without the splitting ` +
+        'wasm-bindgen wrapper. Build with `make dist` (it puts scripts/bin first on PATH).',
+    );
+    process.exit(1);
+  }
+}
+{
+  const sourceHtml = readFileSync(process.env.TRUNK_HTML_FILE ?? 'index.html', 'utf8');
+  const release = process.env.TRUNK_PROFILE === 'release';
+  const result = placeChunks({ stage, index, sourceHtml, release });
+  index = result.index;
+  if (result.placed.length) console.log(`post-build: lazy chunks ${result.placed.join(', ')}`);
+}
+
+// ---- 1. CSP ----
 const inline = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inline.length !== 1) {
   console.error(`post-build: expected exactly one inline script (Trunk's loader), found ${inline.length}`);

@@ -12,6 +12,8 @@ TRUNK_VERSION=0.21.14
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 WASM_OPT_VERSION=version_132
+# The splitter behind Leptos' lazy chunks (scripts/bin/wasm-bindgen runs it).
+WASM_SPLIT_VERSION=0.2.4
 # SETUP_BUILD_ONLY=1 installs only what a release build needs (the Pages workflow):
 # no Chromium, no Python venv.
 BUILD_ONLY=${SETUP_BUILD_ONLY:-}
@@ -74,6 +76,16 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   install_step "wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes)" "$how" install_bindgen
 fi
 
+# 3a. wasm-split-cli, which cuts the app's wasm into lazily loaded chunks before
+#     wasm-bindgen runs (scripts/bin/wasm-bindgen; docs/decisions.md §11). Its binary is
+#     behind the crate's build-binary feature. The CLI has no --version, so the version
+#     installed is read from cargo's own list.
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  how="cargo install wasm_split_cli_support --version $WASM_SPLIT_VERSION --features build-binary --locked"
+  install_step "wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes)" "$how" \
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+fi
+
 # 4. npm tools, pinned in package-lock.json: wasm-opt (binaryen 132; never Debian's 108,
 #    which breaks the app at start-up) and Playwright (which drives Debian's Chromium;
 #    never `playwright install`, which downloads a browser).
@@ -108,4 +120,4 @@ if [ -z "$BUILD_ONLY" ] && { [ ! -x .venv/bin/python ] || [ tests/python/require
   install_step "Python venv with huggingface_hub" "python3 -m venv .venv && .venv/bin/pip install -r tests/python/requirements.txt" install_venv
 fi
 
-say "toolchain ready: $(trunk --version), wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt $WASM_OPT_VERSION, $(/usr/bin/chromium --version 2>/dev/null | head -1)"
+say "toolchain ready: $(trunk --version), wasm-bindgen $WASM_BINDGEN_VERSION, wasm-split-cli $WASM_SPLIT_VERSION, wasm-opt $WASM_OPT_VERSION, $(/usr/bin/chromium --version 2>/dev/null | head -1)"

@@ -1,9 +1,19 @@
-//! The web app's entry point: panic hook and mount. Everything else is in the library.
+//! The web app's entry point: panic hook, the lazy chunks' split points, and mount.
+//! Everything else is in the library.
+
+#[cfg(target_arch = "wasm32")]
+mod split_points;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    split_points::provide();
     leptos::mount::mount_to_body(model_card_studio::ui::App);
+    // The static first screen in index.html has done its job. Removed in the task that
+    // mounted the app, so no frame shows both.
+    if let Some(shell) = leptos::prelude::document().get_element_by_id("app-shell") {
+        shell.remove();
+    }
 }
 
 /// Markdown to sanitized HTML through the app's one renderer: what every preview section

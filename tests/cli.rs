@@ -55,7 +55,9 @@ fn code(output: &Output) -> i32 {
 
 #[test]
 fn every_command_has_help() {
-    for command in [&[][..], &["new"], &["import"], &["export"], &["check"], &["schema"]] {
+    for command in
+        [&[][..], &["new"], &["import"], &["export"], &["check"], &["verify"], &["schema"]]
+    {
         let mut args = command.to_vec();
         args.push("--help");
         let output = modelcard(&args);
@@ -114,6 +116,8 @@ fn import_detects_every_format_in_the_corpus_and_reports_what_it_did() {
         ),
         ("mct/cats_vs_dogs_v0_0_1.json", "a Model Card Toolkit card"),
         ("mct/train_data.json", "a Model Card Toolkit card"),
+        ("cyclonedx/valid-machine-learning-1.6.json", "a CycloneDX ML-BOM"),
+        ("cyclonedx/valid-machine-learning-considerations-env-1.6.json", "a CycloneDX ML-BOM"),
     ];
     for (file, label) in files {
         let output = modelcard(&["import", &corpus(file)]);
@@ -148,6 +152,7 @@ fn export_is_byte_identical_to_the_library_in_every_format() {
         ("json", ExportFormat::CardJson),
         ("md", ExportFormat::HfReadme),
         ("mct", ExportFormat::Mct),
+        ("cyclonedx", ExportFormat::CycloneDx),
         ("html", ExportFormat::Html),
     ] {
         let output = modelcard(&["export", input.to_str().unwrap(), "--to", to]);
@@ -312,5 +317,50 @@ fn editing_public_json_paths_changes_only_their_lines_in_the_readme() {
             ("license: apache-2.0", "license: mit"),
             ("[More Information Needed]", "It confuses beaches with deserts.")
         ]
+    );
+}
+
+#[test]
+fn a_bom_round_trips_through_the_cli_and_several_models_give_several_cards() {
+    let vector = corpus("cyclonedx/valid-machine-learning-1.6.json");
+    let import = modelcard(&["import", &vector]);
+    assert_eq!(code(&import), 0, "{}", stderr(&import));
+    let card = scratch("bom", "card.json", &stdout(&import));
+    let export = modelcard(&["export", card.to_str().unwrap(), "--to", "cyclonedx"]);
+    assert_eq!(code(&export), 0, "{}", stderr(&export));
+    let bom: serde_json::Value = serde_json::from_str(&stdout(&export)).unwrap();
+    assert_eq!(bom["components"][0]["name"], "stable-diffusion");
+    assert_eq!(bom["serialNumber"], "urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79");
+    // The same bytes as the library writes, and as exporting the BOM itself.
+    let document = document::from_json(&stdout(&import)).unwrap();
+    assert_eq!(stdout(&export), formats::export(&document, ExportFormat::CycloneDx).0);
+    let direct = modelcard(&["export", &vector, "--to", "cyclonedx"]);
+    assert_eq!(stdout(&direct), stdout(&export));
+
+    let mut two: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&vector).unwrap()).unwrap();
+    let mut second = two["components"][0].clone();
+    second["bom-ref"] = "component-b".into();
+    second["name"] = "second-model".into();
+    two["components"].as_array_mut().unwrap().push(second);
+    let input = scratch("bom", "two.cdx.json", &two.to_string());
+    let refused = modelcard(&["import", input.to_str().unwrap()]);
+    assert_eq!(code(&refused), 2);
+    assert!(stderr(&refused).contains("holds 2 models: give -o FILE"), "{}", stderr(&refused));
+    let out = input.with_file_name("model.json");
+    let written = modelcard(&["import", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(code(&written), 0, "{}", stderr(&written));
+    assert!(stderr(&written).contains("wrote 2 cards"), "{}", stderr(&written));
+    let second = std::fs::read_to_string(out.with_file_name("model-2.json")).unwrap();
+    assert_eq!(document::from_json(&second).unwrap().card.model_details.name, "second-model");
+
+    let invalid = scratch("bom", "bad.cdx.json", &two.to_string().replace("\"1.4\"", "1.4"));
+    let refused = modelcard(&["import", invalid.to_str().unwrap()]);
+    assert_eq!(code(&refused), 2);
+    assert!(
+        stderr(&refused)
+            .contains("Not a valid CycloneDX 1.6 BOM: $.components[0].version: expected a string"),
+        "{}",
+        stderr(&refused)
     );
 }

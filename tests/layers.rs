@@ -28,7 +28,9 @@ fn module_of(src: &Path, file: &Path) -> Option<String> {
     let relative = file.strip_prefix(src).ok()?;
     let first = relative.components().next()?.as_os_str().to_str()?;
     let module = first.strip_suffix(".rs").unwrap_or(first);
-    (!matches!(module, "lib" | "main" | "bin")).then(|| module.to_owned())
+    // `main.rs` and `split_points.rs` are the web app's binary, `bin/` the others: they sit
+    // on top of everything.
+    (!matches!(module, "lib" | "main" | "split_points" | "bin")).then(|| module.to_owned())
 }
 
 /// The code of a file without its tests and comments.

@@ -168,12 +168,14 @@ fn multi_line(path: &str) -> bool {
             | "model_details.links.repository"
             | "model_details.links.paper"
             | "model_details.links.demo"
+            | "training_procedure.learning_approach"
             | "training_procedure.training_regime"
             | "environmental_impact.hardware_type"
             | "environmental_impact.hours_used"
             | "environmental_impact.cloud_provider"
             | "environmental_impact.compute_region"
             | "environmental_impact.co2_emitted"
+            | "environmental_impact.energy_consumed"
             | "hf_metadata.pipeline_tag"
             | "hf_metadata.library_name"
             | "get_started.language"
@@ -544,8 +546,14 @@ fn published(name: &str) -> model_card_studio::document::Document {
                 name: "Rita Okafor".into(),
                 role: "Ethics board".into(),
                 at: 1_764_115_200_000,
+                fingerprint: String::new(),
             },
-            Approver { name: "Sam".into(), role: "Owner".into(), at: 1_764_115_200_000 },
+            Approver {
+                name: "Sam".into(),
+                role: "Owner".into(),
+                at: 1_764_115_200_000,
+                fingerprint: String::new(),
+            },
         ],
     };
     document.workflow = Workflow {

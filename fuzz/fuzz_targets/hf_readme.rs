@@ -7,6 +7,6 @@ use model_card_studio::formats::hf;
 
 fuzz_target!(|text: &str| {
     let imported = hf::import(text);
-    let readme = hf::export(&imported.document);
+    let readme = hf::export(&imported.0);
     let _ = hf::import(&readme);
 });

@@ -3,9 +3,10 @@
 
 use super::{
     BiasRisksLimitations, Card, Citation, CodeBlock, CustomSection, DataSection, Dataset,
-    EnvironmentalImpact, EthicalConsiderations, Factors, HfMetadata, IntendedUse, License, Links,
-    MetricResult, Metrics, ModelDetails, ModelInfo, MoreInformation, Owner, QuantitativeAnalysis,
-    Risk, SliceTerm, TechnicalSpecifications, TrainingProcedure, Version, create_model_card,
+    EnvironmentalImpact, EthicalConsiderations, Factors, FairnessAssessment, HfMetadata,
+    IntendedUse, License, Links, MetricResult, Metrics, ModelDetails, ModelInfo, MoreInformation,
+    Owner, QuantitativeAnalysis, Risk, SliceTerm, TechnicalSpecifications, TrainingProcedure,
+    Version, create_model_card,
 };
 
 /// The seed's example: `create_model_card` of its `model_info`.
@@ -101,6 +102,7 @@ pub fn filled_card() -> Card {
             notes: "The test split holds products never seen in training.".into(),
         },
         training_procedure: TrainingProcedure {
+            learning_approach: "supervised".into(),
             preprocessing: "Random crops and horizontal flips during training.".into(),
             training_regime: "fp16 mixed precision".into(),
             hyperparameters: "Learning rate 1e-4 with cosine decay, batch size 256, 30 epochs.".into(),
@@ -169,6 +171,12 @@ pub fn filled_card() -> Card {
                 risk: "Wrong categories can hide products from shoppers who look for them.".into(),
                 mitigation: "Every suggestion is confirmed by a person before it is published.".into(),
             }],
+            fairness_assessments: vec![FairnessAssessment {
+                group_at_risk: "Sellers of handmade goods".into(),
+                benefits: "Their products are listed faster.".into(),
+                harms: "Unusual products are more often put in the wrong category.".into(),
+                mitigation: "Suggestions under 0.6 confidence go to a person.".into(),
+            }],
             notes: "The training photos show products only; faces in the background were blurred.".into(),
         },
         caveats_and_recommendations: "Not tested on photos from phones older than 2018.".into(),
@@ -178,11 +186,14 @@ pub fn filled_card() -> Card {
             cloud_provider: "Example Cloud".into(),
             compute_region: "europe-west4".into(),
             co2_emitted: "12.5".into(),
+            energy_consumed: "52".into(),
             co2_source: "CodeCarbon".into(),
             co2_training_type: "fine-tuning".into(),
         },
         technical_specifications: TechnicalSpecifications {
             architecture_and_objective: "ResNet-50 with a 120-way softmax head, trained with cross-entropy loss.".into(),
+            inputs: vec!["image".into()],
+            outputs: vec!["label".into(), "score".into()],
             hardware: "Trained on 8× A100; serves on one CPU core.".into(),
             software: "PyTorch 2.4, torchvision 0.19".into(),
         },
@@ -211,5 +222,6 @@ pub fn filled_card() -> Card {
             level: 2,
         }],
         mct: Default::default(),
+        cyclonedx: Default::default(),
     }
 }

@@ -40,6 +40,10 @@ pub struct Card {
     pub custom_sections: Vec<CustomSection>,
     /// What a Model Card Toolkit file held that has no field here, kept for its export.
     pub mct: MctExtras,
+    /// What a CycloneDX BOM held that has no field here, kept for its export. Left out
+    /// of the JSON when empty, as it is for every card not read from a BOM.
+    #[serde(skip_serializing_if = "CycloneDxExtras::is_empty")]
+    pub cyclonedx: CycloneDxExtras,
 }
 
 /// What the model is, who made it, and under what terms.
@@ -217,6 +221,9 @@ pub struct Graphic {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct TrainingProcedure {
+    /// How the model learned: `supervised`, `unsupervised`, `reinforcement-learning`,
+    /// `semi-supervised` or `self-supervised` (CycloneDX's learning types).
+    pub learning_approach: String,
     pub preprocessing: String,
     /// e.g. fp16 mixed precision.
     pub training_regime: String,
@@ -341,6 +348,9 @@ pub struct BiasRisksLimitations {
 #[serde(default)]
 pub struct EthicalConsiderations {
     pub risks: Vec<Risk>,
+    /// Who could be systematically disadvantaged by the model, with the benefits, harms
+    /// and mitigation for each group.
+    pub fairness_assessments: Vec<FairnessAssessment>,
     pub notes: String,
 }
 
@@ -349,6 +359,18 @@ pub struct EthicalConsiderations {
 #[serde(default)]
 pub struct Risk {
     pub risk: String,
+    pub mitigation: String,
+}
+
+/// One group the model could disadvantage: what it gains, what it risks, and what was
+/// done about it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct FairnessAssessment {
+    pub group_at_risk: String,
+    pub benefits: String,
+    pub harms: String,
     pub mitigation: String,
 }
 
@@ -362,6 +384,8 @@ pub struct EnvironmentalImpact {
     pub compute_region: String,
     /// In kg CO2eq.
     pub co2_emitted: String,
+    /// The energy the training used, in kWh.
+    pub energy_consumed: String,
     /// Where the emissions figure comes from (e.g. a tracking tool).
     pub co2_source: String,
     /// e.g. pre-training or fine-tuning.
@@ -373,6 +397,10 @@ pub struct EnvironmentalImpact {
 #[serde(default)]
 pub struct TechnicalSpecifications {
     pub architecture_and_objective: String,
+    /// The kinds of data the model takes, e.g. `image`, `text`.
+    pub inputs: Vec<String>,
+    /// The kinds of data the model gives back, e.g. `label`.
+    pub outputs: Vec<String>,
     pub hardware: String,
     pub software: String,
 }
@@ -424,6 +452,33 @@ pub struct HfMetadata {
 #[serde(default)]
 pub struct MctExtras {
     pub unknown: Vec<UnknownField>,
+}
+
+/// The parts of a CycloneDX BOM with no field here, and the BOM's identity, so that an
+/// imported BOM is written back as it was, changed only where the card was edited.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct CycloneDxExtras {
+    /// Where the model's component was in the BOM, as a JSON pointer (`/components/0`).
+    pub component: String,
+    /// The BOM's `serialNumber`, kept so that the exports of this BOM stay one BOM.
+    pub serial_number: String,
+    /// The BOM's `version` as imported; an export of edited content writes the next one.
+    pub bom_version: Option<u64>,
+    /// `metadata.timestamp` as imported.
+    pub timestamp: String,
+    /// The content hash of the card as imported (with this field empty): while the card
+    /// still hashes to it, the export keeps the BOM's version and timestamp.
+    pub imported_hash: String,
+    /// Every other value of the BOM, by its JSON pointer in the BOM, verbatim.
+    pub kept: Vec<UnknownField>,
+}
+
+impl CycloneDxExtras {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

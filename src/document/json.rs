@@ -161,8 +161,19 @@ mod tests {
     }
 
     #[test]
-    fn reads_a_version_3_file() {
-        let document = from_json(&fixture("v3-filled-card.json")).unwrap();
+    fn reads_a_version_3_file_and_keeps_everything_it_says() {
+        let text = fixture("v3-filled-card.json");
+        let document = from_json(&text).unwrap();
+        let original: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            crate::review::canonical::canonical_json(&document.card),
+            crate::review::canonical::canonical_value(&original["card"])
+        );
+    }
+
+    #[test]
+    fn reads_a_version_4_file() {
+        let document = from_json(&fixture("v4-filled-card.json")).unwrap();
         assert_eq!(document.card, filled_card());
     }
 

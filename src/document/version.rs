@@ -13,8 +13,10 @@ use serde_json::{Map, Value};
 /// - 3: adds the fields that keep imports lossless: model-index details and task of a
 ///   result, CO2 source and training type, graphics, heading levels of custom sections,
 ///   front-matter key order, Model Card Toolkit extras.
-/// - 4: adds `source`, the README a card was imported from (its text and the span of
-///   each part), and `model_details.banner`, the text a README has before its title.
+/// - 4: adds what a CycloneDX ML-BOM has a place for (learning approach, input and output
+///   formats, fairness assessments, energy used) and what an imported BOM keeps
+///   (`card.cyclonedx`); `source`, the README a card was imported from (its text and the
+///   span of each part); and `model_details.banner`, the text a README has before its title.
 pub const SCHEMA_VERSION: u32 = 4;
 
 /// A document whose version this code cannot read.
@@ -52,8 +54,8 @@ fn v1_to_v2(object: &mut Map<String, Value>) {
 /// version 3 records read-only instead.
 fn v2_to_v3(_: &mut Map<String, Value>) {}
 
-/// Version 4 only added fields (the source of an imported README, the banner): nothing
-/// to move, and a version 3 app opens version 4 records read-only, as above.
+/// Version 4 too only added fields, empty by default; a version 3 app opens version 4
+/// records read-only rather than dropping them on save.
 fn v3_to_v4(_: &mut Map<String, Value>) {}
 
 /// Brings a document or storage record of any known version to the current shape, and

@@ -1,6 +1,6 @@
 //! Writing a document in any format we export, and the file names of downloads.
 
-use super::{hf, mct};
+use super::{cyclonedx, hf, mct};
 use crate::card::Card;
 use crate::document::{self, Document};
 
@@ -17,12 +17,15 @@ pub enum ExportFormat {
     /// A Hugging Face README.md.
     HfReadme,
     Mct,
+    /// A CycloneDX 1.6 ML-BOM.
+    CycloneDx,
     Html,
 }
 
 impl ExportFormat {
     /// Every format, in the order the Download menu lists them.
-    pub const ALL: [Self; 4] = [Self::CardJson, Self::HfReadme, Self::Mct, Self::Html];
+    pub const ALL: [Self; 5] =
+        [Self::CardJson, Self::HfReadme, Self::Mct, Self::CycloneDx, Self::Html];
 
     /// The name people know it by, as in "Download MCT JSON".
     pub fn name(self) -> &'static str {
@@ -30,6 +33,7 @@ impl ExportFormat {
             Self::CardJson => "JSON",
             Self::HfReadme => "Markdown",
             Self::Mct => "MCT JSON",
+            Self::CycloneDx => "CycloneDX ML-BOM (JSON)",
             Self::Html => "HTML",
         }
     }
@@ -42,6 +46,9 @@ impl ExportFormat {
             }
             Self::HfReadme => "A Hugging Face README.md: YAML metadata, then the card as Markdown.",
             Self::Mct => "Google Model Card Toolkit JSON, schema v0.0.2.",
+            Self::CycloneDx => {
+                "An ML bill of materials for supply-chain tools: CycloneDX 1.6 JSON, with the approval."
+            }
             Self::Html => "One self-contained page to read, share or print to PDF.",
         }
     }
@@ -51,6 +58,7 @@ impl ExportFormat {
             Self::CardJson => "json",
             Self::HfReadme => "md",
             Self::Mct => "mct.json",
+            Self::CycloneDx => "cdx.json",
             Self::Html => "html",
         }
     }
@@ -58,6 +66,7 @@ impl ExportFormat {
     pub fn mime(self) -> &'static str {
         match self {
             Self::CardJson | Self::Mct => "application/json",
+            Self::CycloneDx => "application/vnd.cyclonedx+json",
             Self::HfReadme => "text/markdown",
             Self::Html => "text/html",
         }
@@ -70,6 +79,7 @@ pub fn export(document: &Document, format: ExportFormat) -> (String, Vec<String>
         ExportFormat::CardJson => (document::to_json(document), Vec::new()),
         ExportFormat::HfReadme => (hf::export(document), hf::export_notes(document)),
         ExportFormat::Mct => mct::export(document),
+        ExportFormat::CycloneDx => cyclonedx::export(document),
         ExportFormat::Html => (crate::render::document::standalone_html(document), Vec::new()),
     }
 }

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{MAX_IMPORT_BYTES, hf, mct, metrics, share};
+use super::{MAX_IMPORT_BYTES, cyclonedx, hf, mct, metrics, review_files, share};
 use crate::card::{ModelInfo, ModelInfoError, create_model_card};
 use crate::document::{self, Document, DocumentError};
 use crate::review::IntegrityFinding;
@@ -24,6 +24,11 @@ pub enum Format {
     HfReadme,
     /// A share link's `#card=…` fragment.
     ShareLink,
+    /// A reviewer identity, review request or signed review, as a file or a link: never
+    /// a draft of its own (`review_files`).
+    ReviewFile,
+    /// A CycloneDX BOM (JSON) with one or more machine-learning models.
+    CycloneDx,
 }
 
 impl Format {
@@ -35,6 +40,8 @@ impl Format {
             Self::Metrics => "a metrics file",
             Self::HfReadme => "a Hugging Face README",
             Self::ShareLink => "a share link",
+            Self::ReviewFile => "a review file",
+            Self::CycloneDx => "a CycloneDX ML-BOM",
         }
     }
 }
@@ -83,6 +90,14 @@ pub struct ImportOutcome {
     /// would only add to its download.
     #[serde(skip)]
     pub findings: Vec<IntegrityFinding>,
+    /// For [`Format::ReviewFile`]: the file, checked. `document` is then the card of a
+    /// review request, or empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_file: Option<review_files::ReviewFile>,
+    /// The other cards of the file, admitted too, each its own draft: a BOM with
+    /// several models holds one card per model. Empty for every other format.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more: Vec<Document>,
 }
 
 impl ImportOutcome {
@@ -90,6 +105,19 @@ impl ImportOutcome {
     /// was kept as written, and the problems.
     pub fn notice(&self, name: &str) -> String {
         let mut message = format!("Imported {name} as {}, as a new draft.", self.format.label());
+        if !self.more.is_empty() {
+            let others: Vec<String> = self
+                .more
+                .iter()
+                .map(|d| format!("“{}”", d.card.model_details.name.trim()))
+                .collect();
+            message = format!(
+                "Imported {name} as {}: {count} models, as {count} new drafts. This is the first; {} in the library.",
+                self.format.label(),
+                others.join(", "),
+                count = self.count()
+            );
+        }
         if !self.report.kept_raw.is_empty() {
             message.push_str(&format!(
                 " {} part(s) with no field here are kept as written.",
@@ -100,6 +128,11 @@ impl ImportOutcome {
             message.push_str(&format!(" Problems: {}.", self.report.problems.join("; ")));
         }
         message
+    }
+
+    /// How many drafts the import opens.
+    pub fn count(&self) -> usize {
+        1 + self.more.len()
     }
 
     /// The title of the import's report: "Imported README.md (a Hugging Face README)".
@@ -125,10 +158,18 @@ pub enum ImportError {
     TooLarge { bytes: usize },
     #[error("{0}")]
     Share(#[from] share::ShareError),
+    /// A reviewer identity, review request or signed review that does not check out.
+    #[error("{0}")]
+    ReviewFile(String),
+    #[error(transparent)]
+    CycloneDx(#[from] cyclonedx::BomError),
 }
 
 /// Recognises what a file is, by its content alone.
 pub fn detect(text: &str) -> Format {
+    if review_files::detect(text).is_some() {
+        return Format::ReviewFile;
+    }
     if share::find_payload(text).is_some() {
         return Format::ShareLink;
     }
@@ -141,7 +182,9 @@ pub fn detect(text: &str) -> Format {
             Format::HfReadme
         };
     };
-    if object.contains_key("schema_version") && object.contains_key("card") {
+    if cyclonedx::looks_like_bom(&object) {
+        Format::CycloneDx
+    } else if object.contains_key("schema_version") && object.contains_key("card") {
         Format::CardJson
     } else if mct::looks_like_mct(&object) {
         Format::Mct
@@ -160,6 +203,7 @@ pub fn detect(text: &str) -> Format {
 pub fn looks_like_a_card(text: &str) -> bool {
     let text = text.trim_start_matches('\u{feff}');
     match detect(text) {
+        Format::ReviewFile => true,
         Format::HfReadme => {
             text.trim_start().starts_with("---")
                 || text.lines().any(|line| line.starts_with('#') || line.starts_with("==="))
@@ -180,7 +224,25 @@ pub fn import_any(text: &str, now: u64) -> Result<ImportOutcome, ImportError> {
     }
     let text = text.trim_start_matches('\u{feff}');
     let format = detect(text);
+    let mut review_file = None;
+    let mut more = Vec::new();
     let (mut document, mut report) = match format {
+        Format::ReviewFile => {
+            let file =
+                review_files::read(text).map_err(|e| ImportError::ReviewFile(e.to_string()))?;
+            let mut document = Document::default();
+            if let review_files::ReviewFile::Request(request) = &file {
+                document.card = request.card.clone();
+                document.workflow.checklist = request.checklist.clone();
+                document.workflow.policy = request.policy.clone();
+            }
+            let report = ImportReport {
+                mapped: vec![review_files::describe(&file)],
+                ..ImportReport::default()
+            };
+            review_file = Some(file);
+            (document, report)
+        }
         Format::CardJson => match document::from_json(text) {
             Ok(mut document) => {
                 // The README's spans come from its text, never from the file.
@@ -217,7 +279,17 @@ pub fn import_any(text: &str, now: u64) -> Result<ImportOutcome, ImportError> {
             (share::decode(payload)?, ImportReport::everything())
         }
         Format::HfReadme => hf::import(text),
+        Format::CycloneDx => {
+            let mut imported = cyclonedx::import(text)?;
+            more = imported.documents.split_off(1.min(imported.documents.len()));
+            let first = imported.documents.pop().ok_or(cyclonedx::BomError::NoModel)?;
+            (first, imported.report)
+        }
     };
+    for other in &mut more {
+        // A BOM's cards carry no workflow, so there is nothing to find; admitted all the same.
+        other.admit(now);
+    }
     let findings = document.admit(now);
     for finding in &findings {
         let consequence = if finding.voids_status() {
@@ -227,7 +299,7 @@ pub fn import_any(text: &str, now: u64) -> Result<ImportOutcome, ImportError> {
         };
         report.problems.push(format!("{}: {finding}; {consequence}", finding.path()));
     }
-    Ok(ImportOutcome { document, format, report, findings })
+    Ok(ImportOutcome { document, format, report, findings, review_file, more })
 }
 
 #[cfg(test)]
@@ -255,6 +327,8 @@ mod tests {
         assert_eq!(detect("{ not json"), Format::CardJson, "broken JSON reports as JSON");
         assert_eq!(detect("https://example.org/#card=abc"), Format::ShareLink);
         assert_eq!(detect("#card=abc"), Format::ShareLink);
+        let bom = corpus_file("cyclonedx/valid-machine-learning-1.6.json");
+        assert_eq!(detect(&bom), Format::CycloneDx);
     }
 
     #[test]
@@ -281,6 +355,12 @@ mod tests {
         assert_eq!(results.len(), 2);
         assert_eq!((results[0].metric.as_str(), results[0].split.as_str()), ("accuracy", "eval"));
 
+        let bom =
+            import_any(&corpus_file("cyclonedx/valid-machine-learning-1.6.json"), NOW).unwrap();
+        assert_eq!((bom.format, bom.count()), (Format::CycloneDx, 1));
+        assert_eq!(bom.document.card.model_details.name, "stable-diffusion");
+        assert!(!bom.report.kept_raw.is_empty(), "the vector's group and publisher-side keys");
+
         let readme = import_any(&corpus_file("hf/01-ai__Yi-6B.md"), NOW).unwrap();
         assert_eq!(readme.format, Format::HfReadme);
         assert!(!readme.report.kept_raw.is_empty(), "Yi-6B has keys and sections kept raw");
@@ -299,6 +379,8 @@ mod tests {
             format: Format::HfReadme,
             report,
             findings: Vec::new(),
+            review_file: None,
+            more: Vec::new(),
         };
         assert_eq!(
             outcome.notice("README.md"),
@@ -321,10 +403,19 @@ mod tests {
             format: Format::CardJson,
             report: ImportReport::everything(),
             findings: Vec::new(),
+            review_file: None,
+            more: Vec::new(),
         };
         assert_eq!(
             clean.notice("card.json"),
             "Imported card.json as a Model Card Studio card, as a new draft."
+        );
+        let mut second = Document::default();
+        second.card.model_details.name = "Llama-2-7b".into();
+        let bom = ImportOutcome { format: Format::CycloneDx, more: vec![second], ..clean };
+        assert_eq!(
+            bom.notice("bom.json"),
+            "Imported bom.json as a CycloneDX ML-BOM: 2 models, as 2 new drafts. This is the first; “Llama-2-7b” in the library."
         );
     }
 
@@ -347,6 +438,15 @@ mod tests {
         assert!(neither.to_string().contains("Model Card Toolkit"), "{neither}");
         let mct = import_any(r#"{"model_details": {"name": 7}}"#, NOW);
         assert!(mct.is_ok(), "a wrong-typed MCT value is kept, not fatal: {mct:?}");
+        let bom = import_any(
+            r#"{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": "one"}"#,
+            NOW,
+        )
+        .unwrap_err();
+        assert_eq!(
+            bom.to_string(),
+            "Not a valid CycloneDX 1.6 BOM: $.version: expected an integer, found a string"
+        );
         let huge = "#".repeat(MAX_IMPORT_BYTES + 1);
         assert!(matches!(import_any(&huge, NOW), Err(ImportError::TooLarge { .. })));
     }

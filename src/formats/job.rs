@@ -28,6 +28,9 @@ pub enum Job {
     /// Make the fragment payload of a share link for a document (as our JSON). A link is
     /// read back as an import: `Import` recognises it.
     Share { document: String },
+    /// Make the fragment payload of a link to any text (a review file's JSON; see
+    /// `review_files`). Answered with `Shared`.
+    Pack { text: String },
 }
 
 /// What the worker found or made.
@@ -100,6 +103,10 @@ pub fn answer(job: Job) -> Answer {
                 Err(error) => Answer::Failed { message: error.to_string() },
             })
         }
+        Job::Pack { text } => match share::pack(&text) {
+            Ok(payload) => Answer::Shared { payload },
+            Err(error) => Answer::Failed { message: error.to_string() },
+        },
     }
 }
 
@@ -179,15 +186,34 @@ mod tests {
     #[test]
     fn exports_are_the_bytes_the_cli_writes() {
         let document = Document::new(filled_card());
-        for format in
-            [ExportFormat::CardJson, ExportFormat::HfReadme, ExportFormat::Mct, ExportFormat::Html]
-        {
+        for format in ExportFormat::ALL {
             let reply = round(3, Job::Export { document: document::to_json(&document), format });
             let Answer::Exported { text, notes } = reply.answer else {
                 panic!("{:?}", reply.answer)
             };
             assert_eq!((text, notes), crate::formats::export(&document, format), "{format:?}");
         }
+    }
+
+    #[test]
+    fn a_bom_is_the_same_from_the_worker_and_the_cli() {
+        // Everything a BOM can hold: an approval (affirmation, timestamp) and what an
+        // imported BOM keeps; the worker gets the document as our JSON, as the page sends it.
+        let text = corpus_file("cyclonedx/valid-machine-learning-considerations-env-1.6.json");
+        let imported = import_any(&text, 1_796_083_200_000).unwrap().document;
+        let mut published = Document::new(filled_card());
+        published.workflow = crate::review::Workflow::created(1_795_000_000_000);
+        for document in [published, imported] {
+            let job = Job::Export {
+                document: document::to_json(&document),
+                format: ExportFormat::CycloneDx,
+            };
+            let Answer::Exported { text, notes } = round(8, job).answer else { panic!() };
+            assert_eq!((text, notes), crate::formats::export(&document, ExportFormat::CycloneDx));
+        }
+        let reply = round(9, Job::Import { text, now: 1_796_083_200_000 });
+        let Answer::Imported(outcome) = reply.answer else { panic!("{:?}", reply.answer) };
+        assert_eq!(outcome.format, crate::formats::Format::CycloneDx);
     }
 
     #[test]

@@ -4,12 +4,14 @@
 //! so the web app and the `modelcard` CLI make the very same files. Every document from
 //! outside comes in through [`import_any`].
 
+pub mod cyclonedx;
 mod export;
 pub mod hf;
 mod import;
 pub mod job;
 pub mod mct;
 pub mod metrics;
+pub mod review_files;
 pub mod share;
 pub mod yaml;
 

@@ -83,6 +83,32 @@ pub fn decode(payload: &str) -> Result<Document, ShareError> {
     document::from_json(&text).map_err(|error| ShareError::NotACard(error.to_string()))
 }
 
+/// Any text as a fragment payload: deflated, base64url. Review files use it for their
+/// links (`review_files`), under their own prefixes.
+pub fn pack(text: &str) -> Result<String, ShareError> {
+    let compressed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9);
+    let payload = URL_SAFE_NO_PAD.encode(compressed);
+    if payload.len() > MAX_PAYLOAD_CHARS {
+        return Err(ShareError::TooLarge { chars: payload.len() });
+    }
+    Ok(payload)
+}
+
+/// The text of a payload made by [`pack`], never inflated past the import cap.
+pub fn unpack(payload: &str) -> Result<String, ShareError> {
+    let payload = payload.trim();
+    if payload.len() > MAX_PAYLOAD_CHARS {
+        return Err(ShareError::TooLarge { chars: payload.len() });
+    }
+    let compressed = URL_SAFE_NO_PAD
+        .decode(payload)
+        .map_err(|e| ShareError::Damaged(format!("not base64url: {e}")))?;
+    let bytes =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_IMPORT_BYTES)
+            .map_err(|e| ShareError::Damaged(format!("cannot be decompressed: {:?}", e.status)))?;
+    String::from_utf8(bytes).map_err(|_| ShareError::Damaged("not UTF-8 text".to_owned()))
+}
+
 /// The workflow without the history and snapshots, which readers do not need.
 fn shared_part(workflow: &Workflow) -> Workflow {
     Workflow { history: Vec::new(), snapshots: Vec::new(), ..workflow.clone() }

@@ -48,8 +48,9 @@ pub struct Item {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tail {
     None,
-    /// The ethical risks as a `| Risk | Mitigation |` table.
-    RisksTable,
+    /// The ethical risks as a `| Risk | Mitigation |` table, then the fairness
+    /// assessments as a table with [`FAIRNESS_HEADERS`].
+    EthicsTables,
     /// The datasets of training (`true`) or evaluation (`false`).
     Datasets {
         training: bool,
@@ -201,7 +202,7 @@ pub static SECTIONS: &[Section] = &[
         "Ethical Considerations",
         text!(ethical_considerations.notes),
     )
-    .tail(Tail::RisksTable, Leftover::Text),
+    .tail(Tail::EthicsTables, Leftover::Text),
     Section::text(
         "caveats-and-recommendations",
         2,
@@ -277,6 +278,9 @@ pub static SECTIONS: &[Section] = &[
         text!(technical_specifications.architecture_and_objective),
     )
     .under("technical-specifications"),
+    Section::container("inputs-and-outputs", 3, "Inputs and Outputs")
+        .under("technical-specifications")
+        .items(INPUT_OUTPUT_ITEMS),
     Section::container("compute-infrastructure", 3, "Compute Infrastructure")
         .under("technical-specifications"),
     Section::text("hardware", 4, "Hardware", text!(technical_specifications.hardware))
@@ -401,12 +405,36 @@ pub static SOURCE_ITEMS: &[Item] = &[
 ];
 
 /// The Training Hyperparameters' list.
-pub static HYPERPARAMETER_ITEMS: &[Item] = &[body_item(
-    "training-regime",
-    "Training regime",
-    |c| c.training_procedure.training_regime.clone(),
-    |c, v| c.training_procedure.training_regime = v.to_owned(),
-)];
+pub static HYPERPARAMETER_ITEMS: &[Item] = &[
+    body_item(
+        "learning-approach",
+        "Learning approach",
+        |c| c.training_procedure.learning_approach.clone(),
+        |c, v| c.training_procedure.learning_approach = v.to_owned(),
+    ),
+    body_item(
+        "training-regime",
+        "Training regime",
+        |c| c.training_procedure.training_regime.clone(),
+        |c, v| c.training_procedure.training_regime = v.to_owned(),
+    ),
+];
+
+/// The Inputs and Outputs' list.
+pub static INPUT_OUTPUT_ITEMS: &[Item] = &[
+    body_item(
+        "input-formats",
+        "Input formats",
+        |c| c.technical_specifications.inputs.join(", "),
+        |c, v| c.technical_specifications.inputs = split_list(v),
+    ),
+    body_item(
+        "output-formats",
+        "Output formats",
+        |c| c.technical_specifications.outputs.join(", "),
+        |c, v| c.technical_specifications.outputs = split_list(v),
+    ),
+];
 
 /// The Environmental Impact's list.
 pub static ENVIRONMENT_ITEMS: &[Item] = &[
@@ -442,7 +470,16 @@ pub static ENVIRONMENT_ITEMS: &[Item] = &[
         get: |c| c.environmental_impact.co2_emitted.clone(),
         set: |c, v| c.environmental_impact.co2_emitted = v.to_owned(),
     },
+    body_item(
+        "energy-used",
+        "Energy Used",
+        |c| c.environmental_impact.energy_consumed.clone(),
+        |c, v| c.environmental_impact.energy_consumed = v.to_owned(),
+    ),
 ];
+
+/// The columns of the fairness assessments' table.
+pub const FAIRNESS_HEADERS: [&str; 4] = ["Group at risk", "Benefits", "Harms", "Mitigation"];
 
 const fn body_item(
     id: &'static str,

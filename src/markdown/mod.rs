@@ -142,8 +142,18 @@ mod tests {
             content_hash: "ab12".into(),
             approved_at: 1_764_193_393_000,
             reviewers: vec![
-                Approver { name: "Rita".into(), role: "Ethics board".into(), at: 1 },
-                Approver { name: "Sam".into(), role: "Owner".into(), at: 2 },
+                Approver {
+                    name: "Rita".into(),
+                    role: "Ethics board".into(),
+                    at: 1,
+                    fingerprint: String::new(),
+                },
+                Approver {
+                    name: "Sam".into(),
+                    role: "Owner".into(),
+                    at: 2,
+                    fingerprint: String::new(),
+                },
             ],
         };
         let mut document = Document {

@@ -23,13 +23,20 @@
 use sha2::{Digest, Sha256};
 
 use crate::display::date;
-use crate::review::{Approval, Status, Workflow};
+use crate::review::signed::{ApprovalPolicy, SignedReview};
+use crate::review::{Approval, Decision, Status, Workflow};
 
 pub const OPEN: &str = "<!-- model-card-studio:status -->";
 pub const CLOSE: &str = "<!-- /model-card-studio:status -->";
 
 /// The data key of the README's text hash.
 pub const README_SHA256: &str = "readme-sha256";
+/// The data key of the card's approval policy, as JSON.
+pub const APPROVAL_POLICY: &str = "approval-policy";
+/// The data key of a trusted signer's key fingerprint, one line each.
+pub const TRUSTED: &str = "trusted";
+/// The data key of a signed review, as its file's JSON on one line, one line each.
+pub const SIGNED_REVIEW: &str = "signed-review";
 
 /// What a status block says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -48,12 +55,35 @@ impl Block {
             .lines()
             .map(|l| l.strip_prefix("> ").or(l.strip_prefix('>')).unwrap_or(l).to_owned())
             .collect();
-        let approved = approval(workflow).is_some();
-        let data = match readme_sha256 {
-            Some(hash) if approved => vec![(README_SHA256.to_owned(), hash.to_owned())],
-            _ => Vec::new(),
+        let Some(approval) = approval(workflow) else {
+            return Self { notice, data: Vec::new() };
         };
+        let mut data = Vec::new();
+        if let Some(hash) = readme_sha256 {
+            data.push((README_SHA256.to_owned(), hash.to_owned()));
+        }
+        data.extend(signature_lines(workflow, approval));
         Self { notice, data }
+    }
+
+    /// The signed reviews the block carries, each as its file reads; unreadable lines
+    /// are left out (a reader verifies what is left, and it must still meet the policy).
+    pub fn signed_reviews(&self) -> Vec<SignedReview> {
+        self.values(SIGNED_REVIEW).filter_map(|v| SignedReview::from_json(v).ok()).collect()
+    }
+
+    /// The approval policy the block states, if it states one that reads.
+    pub fn policy(&self) -> Option<ApprovalPolicy> {
+        self.data(APPROVAL_POLICY).and_then(|v| serde_json::from_str(v).ok())
+    }
+
+    /// The fingerprints the author trusts among the block's signers.
+    pub fn trusted(&self) -> Vec<&str> {
+        self.values(TRUSTED).collect()
+    }
+
+    fn values<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> {
+        self.data.iter().filter(move |(k, _)| k == key).map(|(_, v)| v.as_str())
     }
 
     /// The value of a data line.
@@ -97,6 +127,43 @@ impl Block {
     }
 }
 
+/// What a reader needs to verify the approval offline, with `modelcard verify` or any
+/// DSSE tool: the policy, the trusted signers' fingerprints, and each signed review of
+/// the approved content as its file has it (envelope and public key).
+fn signature_lines(workflow: &Workflow, approval: &Approval) -> Vec<(String, String)> {
+    let relied_on: Vec<&SignedReview> = workflow
+        .signed_reviews
+        .iter()
+        .filter(|signed| {
+            signed.claimed_statement().is_some_and(|statement| {
+                statement.content_hash() == approval.content_hash
+                    && statement.predicate.decision == Decision::Approve
+            })
+        })
+        .collect();
+    let mut lines = Vec::new();
+    if !workflow.policy.is_empty() {
+        let policy = serde_json::to_string(&workflow.policy).unwrap_or_default();
+        lines.push((APPROVAL_POLICY.to_owned(), comment_safe(&policy)));
+    }
+    for signed in &relied_on {
+        let fingerprint = &signed.signer.fingerprint;
+        if workflow.trusted.iter().any(|t| &t.fingerprint == fingerprint) {
+            lines.push((TRUSTED.to_owned(), fingerprint.clone()));
+        }
+    }
+    for signed in relied_on {
+        lines.push((SIGNED_REVIEW.to_owned(), comment_safe(&signed.to_json())));
+    }
+    lines
+}
+
+/// JSON that cannot end the HTML comment it sits in: every `>` (only ever inside a
+/// string) written as its escape, which reads back as the same JSON value.
+fn comment_safe(json: &str) -> String {
+    json.replace('>', "\\u003e")
+}
+
 /// The approval a document's block shows: a published version's, or the current one.
 fn approval(workflow: &Workflow) -> Option<&Approval> {
     match (workflow.status, &workflow.approval, workflow.current_publication()) {
@@ -115,8 +182,24 @@ pub fn notice(workflow: &Workflow) -> String {
             .iter()
             .map(|r| format!("{} ({})", one_line(&r.name), one_line(&r.role)))
             .collect();
+        // Each signed approval by name, role, date and key: what a reader compares with
+        // `modelcard verify` or the viewer (docs/signed-review.md).
+        let signers: String = approval
+            .reviewers
+            .iter()
+            .filter(|r| !r.fingerprint.is_empty())
+            .map(|r| {
+                format!(
+                    ">\n> Signed by {} ({}) on {}, key `{}`.\n",
+                    one_line(&r.name),
+                    one_line(&r.role),
+                    date(r.at),
+                    crate::review::signed::identity::grouped(&r.fingerprint)
+                )
+            })
+            .collect();
         format!(
-            "> Approved on {} by {}.\n>\n> Content SHA-256: `{}`\n",
+            "> Approved on {} by {}.\n>\n> Content SHA-256: `{}`\n{signers}",
             date(approval.approved_at),
             reviewers.join(", "),
             approval.content_hash
@@ -233,5 +316,33 @@ mod tests {
         assert_eq!(found.block.notice, ["a"]);
         assert_eq!(found.block.data("k"), Some("v"));
         assert_eq!(without(crlf, &found), "Rest");
+    }
+
+    #[test]
+    fn the_approval_lists_each_signer_with_role_date_and_key() {
+        use crate::review::Approver;
+        let signer = |name: &str, role: &str, at, fingerprint: &str| Approver {
+            name: name.into(),
+            role: role.into(),
+            at,
+            fingerprint: fingerprint.into(),
+        };
+        let approval = Approval {
+            content_hash: "ab12".into(),
+            approved_at: 1_764_193_393_999,
+            reviewers: vec![
+                signer("Sara", "Safety", 1_764_193_393_999, &"0123456789abcdef".repeat(4)),
+                signer("Rita", "Ethics board", 1, ""),
+            ],
+        };
+        let workflow =
+            Workflow { status: Status::Approved, approval: Some(approval), ..Workflow::default() };
+        let text = notice(&workflow);
+        assert!(text.ends_with(
+            "> Content SHA-256: `ab12`\n>\n> Signed by Sara (Safety) on 2025-11-26, key `0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef`.\n"
+        ), "{text}");
+        assert_eq!(text.matches("Signed by").count(), 1, "an unsigned approver is not listed");
+        let block = Block::of(&workflow, None);
+        assert_eq!(block.content_hash(), Some("ab12"), "the signer lines keep the hash readable");
     }
 }

@@ -7,7 +7,7 @@
 use crate::card::{Card, MetricResult};
 
 use super::MarkdownSection;
-use super::headings::{self, CUSTOM_AFTER, Item, SECTIONS, Section, Tail};
+use super::headings::{self, CUSTOM_AFTER, FAIRNESS_HEADERS, Item, SECTIONS, Section, Tail};
 use super::writer::{Writer, code_block, is_blank, item_value};
 
 /// The card's non-empty sections, in template order: the title, then one per top-level
@@ -150,9 +150,9 @@ pub fn tail_parts(card: &Card, tail: Tail) -> Vec<(&'static str, String)> {
     let mut w = Writer::default();
     match tail {
         Tail::None => Vec::new(),
-        Tail::RisksTable => {
-            let risks: Vec<[&str; 2]> = card
-                .ethical_considerations
+        Tail::EthicsTables => {
+            let section = &card.ethical_considerations;
+            let risks: Vec<[&str; 2]> = section
                 .risks
                 .iter()
                 .filter(|r| !(is_blank(&r.risk) && is_blank(&r.mitigation)))
@@ -161,7 +161,24 @@ pub fn tail_parts(card: &Card, tail: Tail) -> Vec<(&'static str, String)> {
             if !risks.is_empty() {
                 w.table(&["Risk", "Mitigation"], &risks);
             }
-            vec![("risks", w.out)]
+            let assessments: Vec<[&str; 4]> = section
+                .fairness_assessments
+                .iter()
+                .map(|a| {
+                    [
+                        a.group_at_risk.as_str(),
+                        a.benefits.as_str(),
+                        a.harms.as_str(),
+                        a.mitigation.as_str(),
+                    ]
+                })
+                .filter(|row| !row.iter().all(|cell| is_blank(cell)))
+                .collect();
+            let mut fairness = Writer::default();
+            if !assessments.is_empty() {
+                fairness.table(&FAIRNESS_HEADERS, &assessments);
+            }
+            vec![("risks", w.out), ("fairness", fairness.out)]
         }
         Tail::Datasets { training } => {
             let data = if training { &card.training_data } else { &card.evaluation_data };

@@ -240,7 +240,7 @@ mod tests {
     }
 
     const FILLED_CARD_HASH: &str =
-        "7593db9474a80581b4a9506713c939362cb73ed7b85b4b8c4d1077fb3700e863";
+        "356261e9387d3c289a6e61dffe0c34ae882f7ed6dd65d96af266cdde708b7326";
 
     #[test]
     fn matches_the_documented_form_for_a_known_card() {

@@ -44,6 +44,11 @@ pub enum IntegrityFinding {
     TooMany { path: String, count: usize, kept: usize },
     /// A checklist answer for an item the checklist does not have, or a second one.
     UnknownChecklistItem { path: String, item: String },
+    /// A signed review or trusted identity that fails a check not needing its signature.
+    SignedRecordInvalid { path: String, reason: String },
+    /// The status says approved or published, but the signed reviews of this content do
+    /// not meet the card's policy.
+    PolicyUnmet { policy: String, unmet: String },
 }
 
 impl IntegrityFinding {
@@ -51,6 +56,7 @@ impl IntegrityFinding {
     pub fn path(&self) -> &str {
         match self {
             Self::ApprovedWithoutApproval | Self::PublishedWithoutPublication => "workflow.status",
+            Self::PolicyUnmet { .. } => "workflow.policy",
             Self::ApprovalForOtherContent { .. } => "workflow.approval.content_hash",
             Self::PublicationOfOtherContent { .. } => "workflow.publications",
             Self::PublicationApprovalMismatch { path, .. }
@@ -58,7 +64,8 @@ impl IntegrityFinding {
             | Self::SnapshotMismatch { path, .. }
             | Self::TimeOutOfRange { path, .. }
             | Self::TooMany { path, .. }
-            | Self::UnknownChecklistItem { path, .. } => path,
+            | Self::UnknownChecklistItem { path, .. }
+            | Self::SignedRecordInvalid { path, .. } => path,
         }
     }
 
@@ -71,6 +78,7 @@ impl IntegrityFinding {
                 | Self::ApprovalForOtherContent { .. }
                 | Self::PublishedWithoutPublication
                 | Self::PublicationOfOtherContent { .. }
+                | Self::PolicyUnmet { .. }
         )
     }
 }
@@ -110,6 +118,11 @@ impl fmt::Display for IntegrityFinding {
             Self::UnknownChecklistItem { item, .. } => {
                 write!(f, "{} is not an item of the checklist, or is answered twice", quoted(item))
             }
+            Self::SignedRecordInvalid { reason, .. } => write!(f, "{reason}"),
+            Self::PolicyUnmet { policy, unmet } => write!(
+                f,
+                "asks for {policy}; the signed reviews of this content do not give it: {unmet}"
+            ),
         }
     }
 }
@@ -282,6 +295,33 @@ impl Workflow {
         }
         retain_indexed(&mut self.checklist, |i, _| !unknown.contains(&i));
 
+        // Signed reviews and trusted identities that fail a check not needing the
+        // signature are set aside; the browser or `modelcard verify` checks the rest.
+        let dropped = check.cap("workflow.signed_reviews", &mut self.signed_reviews, MAX_RECORDS);
+        retain_indexed(&mut self.signed_reviews, |i, signed| {
+            match signed.prepare().and_then(|pending| pending.statement()) {
+                Ok(_) => true,
+                Err(error) => {
+                    check.findings.push(IntegrityFinding::SignedRecordInvalid {
+                        path: format!("workflow.signed_reviews.{}", i + dropped),
+                        reason: error.to_string(),
+                    });
+                    false
+                }
+            }
+        });
+        let dropped = check.cap("workflow.trusted", &mut self.trusted, MAX_RECORDS);
+        retain_indexed(&mut self.trusted, |i, identity| match identity.check() {
+            Ok(_) => true,
+            Err(error) => {
+                check.findings.push(IntegrityFinding::SignedRecordInvalid {
+                    path: format!("workflow.trusted.{}", i + dropped),
+                    reason: error.to_string(),
+                });
+                false
+            }
+        });
+
         if self.status != Status::Approved {
             self.unlocked = false;
         }
@@ -304,6 +344,18 @@ impl Workflow {
                 })
             }
             _ => {}
+        }
+        if matches!(self.status, Status::Approved | Status::Published)
+            && self.policy.requires_signatures()
+        {
+            let outcome = self.policy_outcome(card);
+            if !outcome.is_met() {
+                let unmet: Vec<String> = outcome.unmet.iter().map(ToString::to_string).collect();
+                findings.push(IntegrityFinding::PolicyUnmet {
+                    policy: self.policy.describe(),
+                    unmet: unmet.join("; "),
+                });
+            }
         }
         if self.status == Status::Published {
             match self.current_publication() {

@@ -7,6 +7,7 @@ pub mod canonical;
 pub mod checklist;
 pub mod diff;
 pub mod integrity;
+pub mod signed;
 pub mod steps;
 mod text;
 mod workflow;
@@ -123,6 +124,9 @@ pub struct Approver {
     pub name: String,
     pub role: String,
     pub at: u64,
+    /// The key that signed this approval (`review::signed`); empty for an unsigned one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub fingerprint: String,
 }
 
 /// One published version. It stays viewable, as published, after newer ones.
@@ -233,6 +237,15 @@ pub struct Workflow {
     pub publications: Vec<Publication>,
     pub history: Vec<Event>,
     pub snapshots: Vec<Snapshot>,
+    /// Every signed review received, of this content or an earlier one (`signed`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub signed_reviews: Vec<signed::SignedReview>,
+    /// The reviewers the author trusts, pinned by fingerprint.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub trusted: Vec<signed::PublicIdentity>,
+    /// The approvals this card needs.
+    #[serde(skip_serializing_if = "signed::ApprovalPolicy::is_empty")]
+    pub policy: signed::ApprovalPolicy,
 }
 
 impl Workflow {

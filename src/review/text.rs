@@ -255,8 +255,18 @@ mod tests {
             content_hash: HASH.into(),
             approved_at: AT,
             reviewers: vec![
-                Approver { name: "A. Author".into(), role: "Lead".into(), at: AT },
-                Approver { name: "B. Reviewer".into(), role: String::new(), at: AT },
+                Approver {
+                    name: "A. Author".into(),
+                    role: "Lead".into(),
+                    at: AT,
+                    fingerprint: String::new(),
+                },
+                Approver {
+                    name: "B. Reviewer".into(),
+                    role: String::new(),
+                    at: AT,
+                    fingerprint: String::new(),
+                },
             ],
         };
         assert_eq!(approval.approved_on(), "Approved on 2026-11-26");

@@ -1,32 +1,53 @@
-//! The localStorage backend. The one place that calls the Web Storage API.
+//! The localStorage backend, through gloo-storage. The one place that calls the Web
+//! Storage API.
+//!
+//! gloo-storage's `LocalStorage::raw()` panics when storage is disabled, so [`open`]
+//! probes `window.localStorage` first and the app runs in memory without it. Writes go
+//! through gloo's typed `LocalStorage::set`, whose error keeps the exception's name (the
+//! spellings of "quota exceeded" differ between browsers). Reads and key listings use
+//! the raw `Storage`: gloo's `get` parses JSON, and a corrupt record must come back byte
+//! for byte to be quarantined (`docs/decisions.md` §3).
+//!
+//! [`open`]: WebStorage::open
 
+use gloo_storage::errors::StorageError as GlooError;
+use gloo_storage::{LocalStorage, Storage as _};
+use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DomException, Storage};
+use web_sys::DomException;
 
 use super::{Backend, MemoryBackend, StorageError, is_quota_error};
 
-/// `window.localStorage`, when the browser lets us have it.
-#[derive(Clone)]
+/// `window.localStorage`, known to be there.
+#[derive(Clone, Copy)]
 pub struct WebStorage {
-    storage: Storage,
+    _probed: (),
 }
 
 impl WebStorage {
     /// Probes for localStorage. The getter throws `SecurityError` when storage is disabled,
-    /// and returns null in some embedded browsers; both come back as `None`.
+    /// and returns null in some embedded browsers; both come back as `None`, and only a
+    /// probed store ever reaches gloo's `LocalStorage::raw()`.
     pub fn open() -> Option<Self> {
-        let storage = web_sys::window()?.local_storage().ok()??;
-        Some(Self { storage })
+        web_sys::window()?.local_storage().ok()??;
+        Some(Self { _probed: () })
+    }
+}
+
+/// What a failed Web Storage call means, from the exception's name.
+fn classify_name(name: &str, code: u16, message: String) -> StorageError {
+    if is_quota_error(name, code) {
+        StorageError::QuotaExceeded
+    } else if name == "SecurityError" {
+        StorageError::Unavailable
+    } else {
+        StorageError::Other(message)
     }
 }
 
 fn classify(error: JsValue) -> StorageError {
     match error.dyn_ref::<DomException>() {
-        Some(exception) if is_quota_error(&exception.name(), exception.code()) => {
-            StorageError::QuotaExceeded
-        }
-        Some(exception) if exception.name() == "SecurityError" => StorageError::Unavailable,
-        Some(exception) => StorageError::Other(exception.message()),
+        Some(exception) => classify_name(&exception.name(), exception.code(), exception.message()),
         None => StorageError::Other(
             error
                 .dyn_ref::<js_sys::Error>()
@@ -37,22 +58,30 @@ fn classify(error: JsValue) -> StorageError {
     }
 }
 
+fn classify_gloo(error: GlooError) -> StorageError {
+    match error {
+        GlooError::JsError(error) => classify_name(&error.name, 0, error.message),
+        other => StorageError::Other(other.to_string()),
+    }
+}
+
 impl Backend for WebStorage {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        self.storage.get_item(key).map_err(classify)
+        LocalStorage::raw().get_item(key).map_err(classify)
     }
 
-    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.storage.set_item(key, value).map_err(classify)
+    fn set<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), StorageError> {
+        LocalStorage::set(key, value).map_err(classify_gloo)
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StorageError> {
-        self.storage.remove_item(key).map_err(classify)
+        LocalStorage::raw().remove_item(key).map_err(classify)
     }
 
     fn keys(&self) -> Result<Vec<String>, StorageError> {
-        let length = self.storage.length().map_err(classify)?;
-        (0..length).filter_map(|i| self.storage.key(i).map_err(classify).transpose()).collect()
+        let storage = LocalStorage::raw();
+        let length = storage.length().map_err(classify)?;
+        (0..length).filter_map(|i| storage.key(i).map_err(classify).transpose()).collect()
     }
 }
 
@@ -81,7 +110,7 @@ impl Backend for AnyBackend {
         }
     }
 
-    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+    fn set<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), StorageError> {
         match self {
             Self::Web(web) => web.set(key, value),
             Self::Memory(memory) => memory.set(key, value),

@@ -5,6 +5,8 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use serde::Serialize;
+
 use super::{Backend, StorageError, stored_size};
 
 /// Keys and values held in memory, with an optional quota in bytes of UTF-16, counted
@@ -18,6 +20,18 @@ pub struct MemoryBackend {
 impl MemoryBackend {
     pub fn set_quota(&mut self, quota: Option<usize>) {
         self.quota = quota;
+    }
+
+    /// Stores text as it is, as another app, an older version or a damaged disk might
+    /// have left it: for tests of what the library does with what it finds.
+    pub fn insert_text(&mut self, key: &str, text: &str) -> Result<(), StorageError> {
+        if let Some(quota) = self.quota
+            && self.used_without(key) + stored_size(key) + stored_size(text) > quota
+        {
+            return Err(StorageError::QuotaExceeded);
+        }
+        self.entries.insert(key.to_owned(), text.to_owned());
+        Ok(())
     }
 
     fn used_without(&self, key: &str) -> usize {
@@ -34,14 +48,9 @@ impl Backend for MemoryBackend {
         Ok(self.entries.get(key).cloned())
     }
 
-    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
-        if let Some(quota) = self.quota
-            && self.used_without(key) + stored_size(key) + stored_size(value) > quota
-        {
-            return Err(StorageError::QuotaExceeded);
-        }
-        self.entries.insert(key.to_owned(), value.to_owned());
-        Ok(())
+    fn set<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), StorageError> {
+        let text = serde_json::to_string(value).map_err(|e| StorageError::Other(e.to_string()))?;
+        self.insert_text(key, &text)
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StorageError> {
@@ -60,7 +69,7 @@ impl<B: Backend> Backend for Rc<RefCell<B>> {
         self.try_borrow().map_err(|e| StorageError::Other(e.to_string()))?.get(key)
     }
 
-    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+    fn set<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), StorageError> {
         self.try_borrow_mut().map_err(|e| StorageError::Other(e.to_string()))?.set(key, value)
     }
 

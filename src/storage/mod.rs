@@ -11,6 +11,8 @@
 //! The `v1` in the keys is the version of this layout. The card's schema version is
 //! inside each record (see `document::SCHEMA_VERSION`).
 
+use serde::Serialize;
+
 pub mod backup;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
@@ -44,10 +46,12 @@ pub enum StorageError {
     Other(String),
 }
 
-/// A key-value store with localStorage's semantics.
+/// A key-value store with localStorage's semantics. Values go in typed and are stored as
+/// their compact JSON text (as gloo-storage writes them); they come out as that text,
+/// byte for byte, so that a record nobody can read is still kept exactly.
 pub trait Backend {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
-    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
+    fn set<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), StorageError>;
     fn remove(&mut self, key: &str) -> Result<(), StorageError>;
     /// Every key in the store, ours and others'.
     fn keys(&self) -> Result<Vec<String>, StorageError>;
@@ -55,9 +59,11 @@ pub trait Backend {
 
 /// Whether a DOMException from `setItem` means the quota is exhausted. Browsers disagree
 /// on the spelling: Chromium and Safari say `QuotaExceededError` (code 22), older Firefox
-/// says `NS_ERROR_DOM_QUOTA_REACHED` (code 1014).
+/// says `NS_ERROR_DOM_QUOTA_REACHED` (code 1014), old WebKit `QUOTA_EXCEEDED_ERR`. The
+/// name is enough (gloo-storage keeps only the name); `code` is 0 when not known.
 pub fn is_quota_error(name: &str, code: u16) -> bool {
-    matches!(name, "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED") || code == 22
+    matches!(name, "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" | "QUOTA_EXCEEDED_ERR")
+        || code == 22
 }
 
 /// How much of the store is used, in bytes as browsers count them (UTF-16).
@@ -104,6 +110,7 @@ mod tests {
         assert!(is_quota_error("QuotaExceededError", 22));
         assert!(is_quota_error("NS_ERROR_DOM_QUOTA_REACHED", 1014));
         assert!(is_quota_error("", 22));
+        assert!(is_quota_error("QUOTA_EXCEEDED_ERR", 0), "old WebKit, as gloo-storage reports it");
         assert!(!is_quota_error("SecurityError", 18));
     }
 

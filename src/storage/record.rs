@@ -63,6 +63,8 @@ impl DraftRecord {
         }
     }
 
+    /// The record as stored: its compact JSON, as `Backend::set` writes it.
+    #[cfg(test)]
     pub(super) fn encode(&self) -> String {
         // Plain structs of strings, numbers and vectors always serialize.
         serde_json::to_string(self).unwrap_or_default()

@@ -5,10 +5,12 @@ use leptos::task::spawn_local;
 
 use super::banners::{BackupReminder, Banners};
 use super::browser::{now_ms, request_persistence};
+use super::chunks;
+use super::deferred::Deferred;
 use super::editor::Editor;
+use super::lazy::Lazy;
 use super::library::Library;
 use super::preview::Preview;
-use super::review::ReviewScreen;
 use super::section_nav::SectionNav;
 use super::state::{NoticeKind, SaveState, Screen, Signals};
 use super::stepper::Stepper;
@@ -32,8 +34,14 @@ pub fn App() -> impl IntoView {
     install_drop_and_paste(actions);
     install_shortcuts(actions);
     super::pwa::install(signals);
-    open_link_in_address(signals);
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| open_link_in_address(signals));
+    super::signed::install(signals);
+    let open_links = move || {
+        if !super::signed::open_link_in_address(actions) {
+            open_link_in_address(signals);
+        }
+    };
+    open_links();
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| open_links());
     spawn_local(async move { actions.set_persistence(request_persistence().await) });
 
     let screen = move || signals.screen.get();
@@ -76,7 +84,7 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match screen() {
                 Screen::Editor => view! { <EditorScreen /> }.into_any(),
-                Screen::Review => view! { <OpenDraft><ReviewScreen /></OpenDraft> }.into_any(),
+                Screen::Review => view! { <OpenDraft><Lazy chunk=&chunks::REVIEW /></OpenDraft> }.into_any(),
                 Screen::Library => view! { <Library /> }.into_any(),
                 Screen::Viewer => view! { <ViewerScreen /> }.into_any(),
             }}
@@ -134,10 +142,13 @@ fn EditorScreen() -> impl IntoView {
                         <Editor />
                     </fieldset>
                 </section>
-                <section class="pane preview" aria-labelledby="preview-heading">
-                    <h2 id="preview-heading">"Preview"</h2>
-                    <Preview />
-                </section>
+                // The last start-up slice, after every section of the form.
+                <Deferred>
+                    <section class="pane preview" aria-labelledby="preview-heading">
+                        <h2 id="preview-heading">"Preview"</h2>
+                        <Preview />
+                    </section>
+                </Deferred>
             </div>
         </OpenDraft>
     }

@@ -2,17 +2,27 @@
 
 use leptos::prelude::*;
 
+use super::deferred::Deferred;
 use super::field::Field;
 use super::list_editor::ListEditor;
 use super::slice_editor::SliceEditor;
 use crate::card::fields::{self, SectionId, SectionSpec};
 
-/// Every section's panel, in navigation order.
+/// Every section's panel, in navigation order. The first is mounted at once, each
+/// further one in a start-up slice of its own (`Deferred`), so the first field can be
+/// typed in before the whole form is built.
 #[component]
 pub fn Editor() -> impl IntoView {
+    let panels = fields::SECTIONS.iter().enumerate().map(|(index, section)| {
+        if index == 0 {
+            view! { <SectionPanel section /> }.into_any()
+        } else {
+            view! { <Deferred><SectionPanel section /></Deferred> }.into_any()
+        }
+    });
     view! {
         <form class="editor-form" on:submit=|ev| ev.prevent_default()>
-            {fields::SECTIONS.iter().map(|section| view! { <SectionPanel section /> }).collect_view()}
+            {panels.collect_view()}
         </form>
     }
 }
@@ -48,9 +58,16 @@ fn parts(section: SectionId) -> impl IntoView {
             None,
             Some(view! { <ListEditor spec=fields::RESULTS extra=slice_editor /> }.into_any()),
         ),
-        SectionId::EthicalConsiderations => {
-            (None, Some(view! { <ListEditor spec=fields::RISKS /> }.into_any()))
-        }
+        SectionId::EthicalConsiderations => (
+            None,
+            Some(
+                view! {
+                    <ListEditor spec=fields::RISKS />
+                    <ListEditor spec=fields::FAIRNESS_ASSESSMENTS />
+                }
+                .into_any(),
+            ),
+        ),
         SectionId::CustomSections => {
             (None, Some(view! { <ListEditor spec=fields::CUSTOM_SECTIONS /> }.into_any()))
         }

@@ -36,6 +36,10 @@ pub fn open_link_in_address(signals: Signals) {
 }
 
 fn show(signals: Signals, document: Document, source: String) {
+    // A card opened on its own is not a review request.
+    if let Some(signed) = super::signed::state() {
+        signed.request.set(None);
+    }
     signals.viewed.set(Some(Viewed { document, source }));
     signals.screen.set(Screen::Viewer);
 }
@@ -61,7 +65,11 @@ pub fn ViewerScreen() -> impl IntoView {
                 Err(reason) => return refuse(signals, &name, &reason),
             };
             match formats_worker::run(Job::Import { text, now: now_ms() }).await {
-                Answer::Imported(outcome) => show(signals, outcome.document, name),
+                Answer::Imported(outcome) => {
+                    if let Some(outcome) = super::signed::received(actions, &name, *outcome) {
+                        show(signals, outcome.document, name)
+                    }
+                }
                 Answer::Failed { message } => refuse(signals, &name, &message),
                 _ => refuse(signals, &name, "it is a metrics file, not a card"),
             }
@@ -80,6 +88,10 @@ pub fn ViewerScreen() -> impl IntoView {
                 <label class="button secondary" for="viewer-file">"Open a card file"</label>
                 <input id="viewer-file" class="file-input" type="file" accept=".json,.md,.markdown,application/json,text/markdown" on:change=pick />
             </div>
+            <details class="identity-details">
+                <summary>"My reviewer identity"</summary>
+                <super::signed::MyIdentity />
+            </details>
             {move || match document() {
                 None => view! {
                     <p class="empty-state">
@@ -88,6 +100,7 @@ pub fn ViewerScreen() -> impl IntoView {
                 }.into_any(),
                 Some(document) => view! { <ViewedCard document /> }.into_any(),
             }}
+            <super::signed::ReviewRequestPanel />
             <Show when=move || signals.viewed.with(Option::is_some)>
                 <p class="viewer-actions">
                     <button type="button" class="secondary" on:click=copy_to_drafts>"Copy to my drafts"</button>
@@ -129,6 +142,7 @@ fn ViewedCard(document: Document) -> impl IntoView {
             <p class="muted">{format!("Opened from {source}. Read-only: nothing here is saved.")}</p>
             {approval}
         </div>
+        <super::signed::Signatures document=document.clone() />
         <CardView card workflow source=readme label="Card" />
     }
 }

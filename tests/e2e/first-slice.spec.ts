@@ -70,7 +70,7 @@ test('downloads the card as JSON and as Markdown', async ({ studio }) => {
   const json = await studio.download('Download JSON');
   expect(json.name).toBe('imageclassifier-1.0.json');
   const document = JSON.parse(json.text);
-  expect(document.schema_version).toBe(3);
+  expect(document.schema_version).toBe(4);
   expect(document.workflow.status).toBe('draft');
   expect(document.card.model_details.name).toBe('ImageClassifier');
   expect(document.card.model_details.version.name).toBe('1.0');

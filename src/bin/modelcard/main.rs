@@ -1,7 +1,8 @@
 //! `modelcard`: make, convert and check model cards in a pipeline, with the same core
 //! functions as the web app, so a file exported by either is byte for byte the same.
 //!
-//! Exit codes: 0 success (for `check`: the card is clean), 1 `check` found problems,
+//! Exit codes: 0 success (for `check`: the card is clean; for `verify`: every signature
+//! is valid and the approval policy is met), 1 `check` found problems or `verify` failed,
 //! 2 the input could not be read or the output could not be written (and usage errors).
 
 #[cfg(not(target_arch = "wasm32"))]

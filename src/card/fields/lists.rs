@@ -3,7 +3,9 @@
 
 use super::FieldKind::Markdown;
 use super::{Card, ItemAccess, ItemField, ListInfo, ListSpec, SectionId as S};
-use crate::card::{CustomSection, Dataset, MetricResult, Owner, Risk, has_content};
+use crate::card::{
+    CustomSection, Dataset, FairnessAssessment, MetricResult, Owner, Risk, has_content,
+};
 
 /// A list's JSON path and accessors, written once as the list's path in [`Card`].
 macro_rules! items {
@@ -147,6 +149,29 @@ pub const RISKS: ListSpec<Risk> = ListSpec::new(
 .recommended()
 .help("Each ethical risk, with what was done or should be done about it.");
 
+/// CycloneDX's fairness assessments: who could be disadvantaged, and what is done about it.
+pub const FAIRNESS_ASSESSMENTS: ListSpec<FairnessAssessment> = ListSpec::new(
+    S::EthicalConsiderations,
+    "Fairness assessments",
+    "Fairness assessment",
+    items!(ethical_considerations.fairness_assessments),
+    &[
+        ItemField::new("Group at risk", text_of!(FairnessAssessment, group_at_risk))
+            .help("People who could be systematically disadvantaged by the model."),
+        ItemField::new("Benefits", text_of!(FairnessAssessment, benefits))
+            .kind(Markdown)
+            .help("What the group gains from the model."),
+        ItemField::new("Harms", text_of!(FairnessAssessment, harms))
+            .kind(Markdown)
+            .help("What the group could lose or suffer."),
+        ItemField::new("Mitigation", text_of!(FairnessAssessment, mitigation))
+            .kind(Markdown)
+            .help("What was done about the harms."),
+    ],
+    |assessment| has_content(&assessment.group_at_risk),
+)
+.help("Each group the model could disadvantage, with its benefits, harms and mitigation.");
+
 pub const CUSTOM_SECTIONS: ListSpec<CustomSection> = ListSpec::new(
     S::CustomSections,
     "Custom sections",
@@ -163,5 +188,12 @@ pub const CUSTOM_SECTIONS: ListSpec<CustomSection> = ListSpec::new(
 .help("Titled sections of your own.");
 
 /// Every list, for completeness.
-pub const LISTS: &[&dyn ListInfo] =
-    &[&OWNERS, &TRAINING_DATASETS, &EVALUATION_DATASETS, &RESULTS, &RISKS, &CUSTOM_SECTIONS];
+pub const LISTS: &[&dyn ListInfo] = &[
+    &OWNERS,
+    &TRAINING_DATASETS,
+    &EVALUATION_DATASETS,
+    &RESULTS,
+    &RISKS,
+    &FAIRNESS_ASSESSMENTS,
+    &CUSTOM_SECTIONS,
+];

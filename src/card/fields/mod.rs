@@ -13,7 +13,8 @@ mod registry;
 mod sections;
 
 pub use lists::{
-    CUSTOM_SECTIONS, EVALUATION_DATASETS, LISTS, OWNERS, RESULTS, RISKS, TRAINING_DATASETS,
+    CUSTOM_SECTIONS, EVALUATION_DATASETS, FAIRNESS_ASSESSMENTS, LISTS, OWNERS, RESULTS, RISKS,
+    TRAINING_DATASETS,
 };
 pub use registry::{
     ALL, CONTACT, DESCRIPTION, DIRECT_USE, LICENSE, LIMITATIONS, NAME, OUT_OF_SCOPE_USE, VERSION,
@@ -459,6 +460,7 @@ mod tests {
         item_fields_have_help(&EVALUATION_DATASETS);
         item_fields_have_help(&RESULTS);
         item_fields_have_help(&RISKS);
+        item_fields_have_help(&FAIRNESS_ASSESSMENTS);
         item_fields_have_help(&CUSTOM_SECTIONS);
     }
 

@@ -210,6 +210,9 @@ pub const ALL: &[FieldSpec] = &[
         .help("Anything about the evaluation data as a whole that the dataset entries do not say.")
         .example("The test set was collected a year after the training set."),
     // Training procedure
+    FieldSpec::new(S::TrainingProcedure, "Learning approach", text!(training_procedure.learning_approach))
+        .help("How the model learned: supervised, unsupervised, reinforcement-learning, semi-supervised or self-supervised (the words CycloneDX uses).")
+        .example("supervised"),
     FieldSpec::new(S::TrainingProcedure, "Preprocessing", text!(training_procedure.preprocessing))
         .kind(Markdown)
         .help("How inputs were cleaned or transformed before training.")
@@ -265,11 +268,20 @@ pub const ALL: &[FieldSpec] = &[
     FieldSpec::new(S::EnvironmentalImpact, "Carbon emitted", text!(environmental_impact.co2_emitted))
         .help("Estimated emissions in kg CO2eq, e.g. from the ML CO2 Impact calculator.")
         .example("12.5"),
+    FieldSpec::new(S::EnvironmentalImpact, "Energy used", text!(environmental_impact.energy_consumed))
+        .help("The energy the training used, in kWh, e.g. from CodeCarbon. A CycloneDX ML-BOM records the carbon with it.")
+        .example("52"),
     // Technical specifications
     FieldSpec::new(S::TechnicalSpecifications, "Architecture and objective", text!(technical_specifications.architecture_and_objective))
         .kind(Markdown)
         .help("The architecture in detail and the training objective.")
         .example("ResNet-50 trained with cross-entropy loss."),
+    FieldSpec::new(S::TechnicalSpecifications, "Input formats", list!(technical_specifications.inputs))
+        .help("The kinds of data the model takes, comma-separated.")
+        .example("image"),
+    FieldSpec::new(S::TechnicalSpecifications, "Output formats", list!(technical_specifications.outputs))
+        .help("The kinds of data the model gives back, comma-separated.")
+        .example("label, score"),
     FieldSpec::new(S::TechnicalSpecifications, "Compute hardware", text!(technical_specifications.hardware))
         .kind(Markdown)
         .help("The hardware the model was trained and is served on.")

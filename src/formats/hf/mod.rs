@@ -24,6 +24,7 @@ use crate::markdown::readme::{self, apply, line_ending};
 use crate::markdown::status::{self, Block};
 use crate::markdown::template;
 use crate::review::canonical::content_hash;
+use crate::review::signed::SignedReview;
 use crate::review::{Approval, Approver, Publication, Status, Workflow};
 
 pub use metadata::PAYLOAD_KEY;
@@ -68,18 +69,32 @@ fn without_status_block(text: &str) -> (String, Option<Block>) {
 /// names when the content hash it gives is the hash of the card read from the README.
 fn workflow_of(block: &Block, card: &Card, report: &mut ImportReport) -> Workflow {
     let notice = block.notice.first().map_or("", String::as_str);
+    // The signed reviews stay with the card whatever its status, as reviews of the
+    // content they name: a verifier checks them against the block's content hash.
+    let signed_reviews = block.signed_reviews();
+    let trusted = block.trusted();
+    let signatures = Workflow {
+        policy: block.policy().unwrap_or_default(),
+        trusted: signed_reviews
+            .iter()
+            .filter(|s| trusted.contains(&s.signer.fingerprint.as_str()))
+            .map(|s| s.signer.clone())
+            .collect(),
+        signed_reviews,
+        ..Workflow::default()
+    };
     let Some(hash) = block.content_hash().filter(|_| block.is_approved()) else {
         report.notes.push(format!(
             "The status block (\"{}\") was read and left out of the card; every export writes it again.",
             notice.replace("**", "").trim_end_matches('.')
         ));
-        return Workflow::default();
+        return signatures;
     };
     if hash != content_hash(card) {
         report.problems.push(format!(
             "The status block says the card was approved (content SHA-256 {hash}), but the card read from this README is not that content, so it is imported as a draft. Import the approved card's JSON to keep its approval."
         ));
-        return Workflow::default();
+        return signatures;
     }
     let approved = block.notice.iter().find_map(|l| l.strip_prefix("Approved on "));
     let (date, reviewers) =
@@ -87,7 +102,7 @@ fn workflow_of(block: &Block, card: &Card, report: &mut ImportReport) -> Workflo
     let approved_at = Date::parse_iso(date).and_then(Date::epoch_ms).unwrap_or_default();
     let reviewers: Vec<Approver> = split_reviewers(reviewers)
         .into_iter()
-        .map(|(name, role)| Approver { name, role, at: approved_at })
+        .map(|(name, role)| signer_of(&signatures.signed_reviews, hash, name, role, approved_at))
         .collect();
     let approval = Approval { content_hash: hash.to_owned(), approved_at, reviewers };
     let published = notice
@@ -106,12 +121,31 @@ fn workflow_of(block: &Block, card: &Card, report: &mut ImportReport) -> Workflo
                 superseded_at: None,
             }],
             approval: Some(approval),
-            ..Workflow::default()
+            ..signatures
         },
-        None => {
-            Workflow { status: Status::Approved, approval: Some(approval), ..Workflow::default() }
-        }
+        None => Workflow { status: Status::Approved, approval: Some(approval), ..signatures },
     }
+}
+
+/// An approver the notice names, with the key and time of the block's signed review of
+/// this content by that name and role, if there is one. The signature itself is checked
+/// where every document's is: `import_any` sets a malformed one aside, and a verifier
+/// checks the rest.
+fn signer_of(
+    signed_reviews: &[SignedReview],
+    hash: &str,
+    name: String,
+    role: String,
+    approved_at: u64,
+) -> Approver {
+    let signed = signed_reviews.iter().find_map(|signed| {
+        let statement = signed.claimed_statement()?;
+        let reviewer = &statement.predicate.reviewer;
+        (statement.content_hash() == hash && reviewer.name == name && reviewer.role == role)
+            .then(|| (signed.signer.fingerprint.clone(), statement.reviewed_at_ms()))
+    });
+    let (fingerprint, at) = signed.unwrap_or((String::new(), approved_at));
+    Approver { name, role, at, fingerprint }
 }
 
 /// `Rita (Ethics board), Sam (Owner)` → names and roles.

@@ -32,10 +32,13 @@ pub enum Action {
     NextVersion,
     /// A newer version was published.
     Supersede,
+    /// The approval no longer meets the policy (it changed, or a reviewer is no longer
+    /// trusted): back to waiting for reviews.
+    PolicyUnmet,
 }
 
 impl Action {
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 11] = [
         Self::Submit,
         Self::Withdraw,
         Self::Approve,
@@ -46,6 +49,7 @@ impl Action {
         Self::Publish,
         Self::NextVersion,
         Self::Supersede,
+        Self::PolicyUnmet,
     ];
 }
 
@@ -64,6 +68,7 @@ pub fn next_status(from: Status, action: Action) -> Option<Status> {
         (S::Approved, A::Publish) => Some(S::Published),
         (S::Published, A::NextVersion) => Some(S::Draft),
         (S::Published, A::Supersede) => Some(S::Superseded),
+        (S::Approved, A::PolicyUnmet) => Some(S::InReview),
         _ => None,
     }
 }
@@ -120,7 +125,13 @@ impl Workflow {
         Ok(next)
     }
 
-    fn keep_snapshot(&mut self, card: &Card, content_hash: &str, kind: SnapshotKind, at: u64) {
+    pub(in crate::review) fn keep_snapshot(
+        &mut self,
+        card: &Card,
+        content_hash: &str,
+        kind: SnapshotKind,
+        at: u64,
+    ) {
         match self.snapshots.iter_mut().find(|s| s.content_hash == content_hash) {
             Some(snapshot) => snapshot.taken.push((kind, at)),
             None => self.snapshots.push(Snapshot {
@@ -198,6 +209,10 @@ impl Workflow {
             content_hash: content_hash.clone(),
         });
         self.log(now, EventKind::Reviewed { reviewer: reviewer.clone(), decision: input.decision });
+        if input.decision == Decision::Approve && self.policy.requires_signatures() {
+            // Recorded, marked unsigned; only signed approvals meet this card's policy.
+            return Ok(());
+        }
         let _ = self.apply(action);
         match input.decision {
             Decision::RequestChanges => {
@@ -206,7 +221,8 @@ impl Workflow {
                 self.log(now, EventKind::ChangesRequested { reviewer });
             }
             Decision::Approve => {
-                let approver = Approver { name: reviewer, role, at: now };
+                let approver =
+                    Approver { name: reviewer, role, at: now, fingerprint: String::new() };
                 match &mut self.approval {
                     Some(approval) if approval.content_hash == content_hash => {
                         approval.reviewers.push(approver)

@@ -48,6 +48,7 @@ fn every_allowed_and_every_forbidden_transition() {
         (S::Approved, A::Publish, S::Published),
         (S::Published, A::NextVersion, S::Draft),
         (S::Published, A::Supersede, S::Superseded),
+        (S::Approved, A::PolicyUnmet, S::InReview),
     ];
     for from in Status::ALL {
         for action in Action::ALL {

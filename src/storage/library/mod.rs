@@ -205,7 +205,7 @@ impl<B: Backend> Drafts<B> {
         next.schema_version = SCHEMA_VERSION;
         next.generation += 1;
         next.updated_at = now;
-        self.backend.set(&key, &next.encode())?;
+        self.backend.set(&key, &next)?;
         *record = next;
         self.note_summary(record.summary());
         self.set_open(&record.id);
@@ -329,8 +329,7 @@ impl<B: Backend> Drafts<B> {
         if self.session_open.as_deref() == Some(id) {
             return;
         }
-        let text = serde_json::json!({ "open": id }).to_string();
-        if self.backend.set(SESSION_KEY, &text).is_ok() {
+        if self.backend.set(SESSION_KEY, &Session { open: Some(id.to_owned()) }).is_ok() {
             self.session_open = Some(id.to_owned());
         }
     }
@@ -364,7 +363,7 @@ impl<B: Backend> Drafts<B> {
 
     /// Writes a record as it is (its generation included), for restoring a backup.
     pub(super) fn put(&mut self, record: &DraftRecord) -> Result<(), StorageError> {
-        self.backend.set(&draft_key(&record.id), &record.encode())?;
+        self.backend.set(&draft_key(&record.id), record)?;
         self.note_summary(record.summary());
         Ok(())
     }
@@ -410,9 +409,7 @@ impl<B: Backend> Drafts<B> {
     }
 
     fn write_index(&mut self) -> Result<(), StorageError> {
-        let text =
-            serde_json::to_string(&self.index).map_err(|e| StorageError::Other(e.to_string()))?;
-        self.backend.set(INDEX_KEY, &text)
+        self.backend.set(INDEX_KEY, &self.index)
     }
 }
 

@@ -50,7 +50,7 @@ fn every_save_is_a_new_generation() {
 #[test]
 fn writes_only_namespaced_keys_and_leaves_others_alone() {
     let mut backend = MemoryBackend::default();
-    backend.set("other-app/settings", "{\"theme\":\"dark\"}").unwrap();
+    backend.insert_text("other-app/settings", "{\"theme\":\"dark\"}").unwrap();
     let mut drafts = Drafts::open(backend).unwrap();
     drafts.create("a1", card("x"), Workflow::default(), 1).unwrap();
     let id = drafts.summaries()[0].id.clone();
@@ -108,7 +108,7 @@ fn a_corrupt_index_is_rebuilt_too() {
     let mut drafts = library();
     drafts.create("a", card("Alpha"), Workflow::default(), 1).unwrap();
     let mut backend = drafts.backend().clone();
-    backend.set(INDEX_KEY, "{not json").unwrap();
+    backend.insert_text(INDEX_KEY, "{not json").unwrap();
     assert_eq!(names(&Drafts::open(backend).unwrap()), ["Alpha"]);
 }
 
@@ -121,7 +121,7 @@ fn a_stale_index_is_reconciled_with_the_keys() {
 
     // A crash after writing b's record but before the index: the index lacks b.
     let mut backend = drafts.backend().clone();
-    backend.set(INDEX_KEY, &index_with_a).unwrap();
+    backend.insert_text(INDEX_KEY, &index_with_a).unwrap();
     assert_eq!(names(&Drafts::open(backend.clone()).unwrap()), ["Beta", "Alpha"]);
 
     // An index entry whose record is gone is dropped, never opened.
@@ -145,7 +145,7 @@ fn bad_records_are_quarantined_and_never_touched() {
         ),
     ];
     for (key, text) in &bad {
-        backend.set(key, text).unwrap();
+        backend.insert_text(key, text).unwrap();
     }
     let mut drafts = Drafts::open(backend).unwrap();
     drafts.create("good", card("Good"), Workflow::default(), 5).unwrap();
@@ -171,7 +171,7 @@ fn bad_records_are_quarantined_and_never_touched() {
 fn a_record_that_breaks_after_listing_is_quarantined_when_opened() {
     let mut drafts = library();
     drafts.create("a", card("Alpha"), Workflow::default(), 1).unwrap();
-    drafts.backend_mut().set(&draft_key("a"), "garbage").unwrap();
+    drafts.backend_mut().insert_text(&draft_key("a"), "garbage").unwrap();
     let error = drafts.load("a").unwrap_err();
     assert!(matches!(error, LoadError::Quarantined(_)), "{error:?}");
     assert!(drafts.summaries().is_empty());
@@ -192,7 +192,7 @@ fn a_record_from_a_newer_app_opens_read_only_and_is_never_overwritten() {
     value["hologram"] = "kept".into();
     let text = value.to_string();
     let mut backend = MemoryBackend::default();
-    backend.set(&draft_key("new"), &text).unwrap();
+    backend.insert_text(&draft_key("new"), &text).unwrap();
 
     let mut drafts = Drafts::open(backend).unwrap();
     let summary = &drafts.summaries()[0];
@@ -277,7 +277,7 @@ fn duplicates_and_renames() {
 #[test]
 fn counts_storage_usage_in_utf16_bytes() {
     let mut backend = MemoryBackend::default();
-    backend.set("x", "ab").unwrap();
+    backend.insert_text("x", "ab").unwrap();
     let mut drafts = Drafts::open(backend).unwrap();
     let before = drafts.usage().unwrap();
     assert_eq!(before.total - before.ours, 6, "x + ab = 3 UTF-16 units");

@@ -46,6 +46,7 @@ pub fn ReviewScreen() -> impl IntoView {
                 Status::Approved => view! { <ApprovedPanel /> }.into_any(),
                 Status::Published | Status::Superseded => view! { <PublishedPanel /> }.into_any(),
             }}
+            <crate::ui::signed::SignedReviewPanel />
             <Reviews />
             <History />
         </section>

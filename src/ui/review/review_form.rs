@@ -29,7 +29,12 @@ pub(super) fn ReviewForm() -> impl IntoView {
             comment: comment.get_untracked(),
             section_comments: section_comments.get_untracked(),
         };
+        let needs_signatures =
+            actions.signals.workflow.with_untracked(|w| w.policy.requires_signatures());
         let message = match chosen {
+            Decision::Approve if needs_signatures => {
+                "Review recorded, unsigned: this card's policy needs signed approvals, so it does not approve the card."
+            }
             Decision::Approve => {
                 "Review recorded: approved. The approval is bound to this exact content."
             }

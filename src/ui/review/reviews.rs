@@ -12,7 +12,7 @@ pub(super) fn Reviews() -> impl IntoView {
     view! {
         <Show when=move || !reviews.with(Vec::is_empty)>
             <section class="reviews" aria-labelledby="reviews-heading">
-                <h3 id="reviews-heading">"Reviews"</h3>
+                <h3 id="reviews-heading">"Reviews recorded here (unsigned)"</h3>
                 <ul>
                     {move || {
                         reviews
@@ -25,6 +25,8 @@ pub(super) fn Reviews() -> impl IntoView {
                                             <strong>{review.reviewer.clone()}</strong>
                                             {review.byline()}
                                             <strong>{review.decision.label()}</strong>
+                                            // Typed into this browser: no one can check who it was.
+                                            " " <span class="badge unsigned">"unsigned"</span>
                                         </p>
                                         {(!review.comment.is_empty()).then(|| view! { <p>{review.comment.clone()}</p> })}
                                         <ul>

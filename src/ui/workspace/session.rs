@@ -171,6 +171,20 @@ impl Actions {
         }
     }
 
+    /// Saves a document as a new draft without opening it: the other models of a BOM.
+    pub fn store_new(&self, mut document: Document) {
+        let now = now_ms();
+        if document.workflow.history.is_empty() {
+            document.workflow.history = Workflow::created(now).history;
+        }
+        let id = random_id(now);
+        let created =
+            self.with_session(|s| s.drafts.create(&id, document.card, document.workflow, now));
+        if let Some(Err(error)) = created {
+            self.report_save_error(&error);
+        }
+    }
+
     /// Installs the autosave and the listeners that keep this tab in sync with storage
     /// and with other tabs.
     pub fn install(self) {

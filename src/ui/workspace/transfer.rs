@@ -21,7 +21,12 @@ impl Actions {
         let actions = *self;
         spawn_local(async move {
             match formats_worker::run(Job::Import { text, now: now_ms() }).await {
-                Answer::Imported(report) => actions.open_imported(&name, *report),
+                Answer::Imported(report) => {
+                    if let Some(report) = crate::ui::signed::received(actions, &name, *report) {
+                        actions.open_imported(&name, report);
+                        crate::ui::signed::check_imported_signatures(actions, name);
+                    }
+                }
                 Answer::Metrics { values } => {
                     actions.signals.metrics.set(Some(PendingMetrics { file: name, values }))
                 }
@@ -43,7 +48,11 @@ impl Actions {
     fn open_imported(&self, name: &str, outcome: ImportOutcome) {
         let message = outcome.notice(name);
         let title = outcome.report_title(name);
-        let ImportOutcome { document, report, .. } = outcome;
+        let ImportOutcome { document, report, more, .. } = outcome;
+        // A BOM with several models: every one is a draft; the first opens.
+        for other in more {
+            self.store_new(other);
+        }
         self.create(document, Some(message));
         self.signals.report.set(Some(FileReport::new(title, report.into_groups())));
     }

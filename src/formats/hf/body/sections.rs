@@ -3,9 +3,9 @@
 //! get-started code, the citation). Each returns the parts it read, with their spans,
 //! and the spans it used, so that what is left can be read as the section's text.
 
-use crate::card::{Card, Risk};
+use crate::card::{Card, FairnessAssessment, Risk};
 use crate::document::source::{Part, Span};
-use crate::markdown::headings::{self, Home, Section, Tail};
+use crate::markdown::headings::{self, FAIRNESS_HEADERS, Home, Section, Tail};
 use crate::markdown::template::results_table;
 
 use super::blocks::{Block, Body, FILLER, Kind, normalise};
@@ -146,25 +146,35 @@ pub fn tail(
     let blocks: Vec<&Block> = body.blocks_in(content).collect();
     match section.tail {
         Tail::None | Tail::Datasets { .. } => true,
-        Tail::RisksTable => {
-            let Some(last) = blocks.iter().rev().find(|b| !b.is_layout()) else { return true };
-            let Kind::Table { rows } = &last.kind else { return true };
-            let mut rows = rows.iter();
-            if rows.next().is_none_or(|head| head != &["Risk", "Mitigation"]) {
-                return true;
+        Tail::EthicsTables => {
+            // The template's order: the risks' table, then the fairness assessments',
+            // each read only when it is where the template puts it, at the end.
+            let mut content = blocks.iter().rev().filter(|b| !b.is_layout()).peekable();
+            if let Some(block) = content.next_if(|b| rows_under(b, &FAIRNESS_HEADERS).is_some())
+                && let Some(rows) = rows_under(block, &FAIRNESS_HEADERS)
+            {
+                let assessments = rows.iter().map(|row| match row {
+                    [group_at_risk, benefits, harms, mitigation] => FairnessAssessment {
+                        group_at_risk: group_at_risk.clone(),
+                        benefits: benefits.clone(),
+                        harms: harms.clone(),
+                        mitigation: mitigation.clone(),
+                    },
+                });
+                card.ethical_considerations.fairness_assessments.extend(assessments);
+                read.used.push(block.span);
+                read.parts.push((part("fairness"), vec![block.span]));
             }
-            let risks: Option<Vec<Risk>> = rows
-                .map(|row| match row.as_slice() {
-                    [risk, mitigation] => {
-                        Some(Risk { risk: risk.clone(), mitigation: mitigation.clone() })
-                    }
-                    _ => None,
-                })
-                .collect();
-            if let Some(risks) = risks {
+            if let Some(block) = content.next()
+                && let Some(rows) = rows_under(block, &["Risk", "Mitigation"])
+            {
+                let risks = rows.iter().map(|[risk, mitigation]| Risk {
+                    risk: risk.clone(),
+                    mitigation: mitigation.clone(),
+                });
                 card.ethical_considerations.risks.extend(risks);
-                read.used.push(last.span);
-                read.parts.push((part("risks"), vec![last.span]));
+                read.used.push(block.span);
+                read.parts.push((part("risks"), vec![block.span]));
             }
             true
         }
@@ -205,6 +215,16 @@ pub fn tail(
             true
         }
     }
+}
+
+/// A table's rows when its header is exactly `headers` and every row has their width.
+fn rows_under<const N: usize>(block: &Block, headers: &[&str; N]) -> Option<Vec<[String; N]>> {
+    let Kind::Table { rows } = &block.kind else { return None };
+    let mut rows = rows.iter();
+    if rows.next()? != headers {
+        return None;
+    }
+    rows.map(|row| <[String; N]>::try_from(row.clone()).ok()).collect()
 }
 
 fn is_code_intro(body: &Body, block: &Block) -> bool {

@@ -1,0 +1,30 @@
+//! The web app's split points: one `wasm_split` function per lazily loaded chunk, which
+//! `scripts/bin/wasm-bindgen` cuts out of the wasm at build time. Each returns its
+//! chunk's view maker and is given to the chunk's slot in `ui::chunks` before the mount.
+//! They live in this binary, not the library, so the formats worker (which links the
+//! library too) does not export them and link the screens they reach.
+
+use model_card_studio::ui::chunks::{self, ChunkError, MakeView};
+
+/// `chunk => SLOT, view_maker;`: the split function `chunk` (its name becomes the chunk's
+/// file name, `split_<chunk>-<hash>.wasm`) returning `chunks::view_maker`, and the line
+/// in `provide` that gives it to `chunks::SLOT`.
+macro_rules! split_points {
+    ($($chunk:ident => $slot:ident, $make:ident;)*) => {
+        $(
+            #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn $chunk() -> Result<MakeView, ChunkError> {
+                Ok(chunks::$make)
+            }
+        )*
+
+        /// Gives every chunk slot its split function.
+        pub fn provide() {
+            $(chunks::$slot.provide(|| Box::pin($chunk()));)*
+        }
+    };
+}
+
+split_points! {
+    review => REVIEW, review_screen;
+}

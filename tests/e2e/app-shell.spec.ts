@@ -1,0 +1,72 @@
+import type { Browser, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+// The app shell in index.html is the first screen of a first visit, as static HTML. It
+// must have exactly the layout the app then mounts, or the page would jump at start-up.
+const PARTS = [
+  'header.app-header', 'h1.app-title', 'nav.screens', 'nav.screens button:nth-child(1)', 'nav.screens button:nth-child(4)',
+  'section.status-line', 'div.editor-toolbar', 'nav.stepper', 'p.step-next', 'div.toolbar', 'div.toolbar > button:first-child',
+  'details.menu', 'main div.banner.info', 'main div.banner.info p', 'main div.banner.info button',
+];
+
+const VIEWPORTS = [
+  { width: 412, height: 823 },
+  { width: 1350, height: 940 },
+];
+
+async function rects(page: Page, within: string) {
+  return page.evaluate(
+    ({ parts, within }) =>
+      Object.fromEntries(
+        parts.map((part) => {
+          const element = document.querySelector(`${within} ${part}`);
+          const r = element?.getBoundingClientRect();
+          return [part, r ? [r.x, r.y, r.width, r.height].map((n) => Math.round(n * 2) / 2) : null];
+        }),
+      ),
+    { parts: PARTS, within },
+  );
+}
+
+/** The shell alone: the app's wasm never arrives. */
+async function shellRects(browser: Browser, baseURL: string, viewport: { width: number; height: number }) {
+  const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route(/model-card-studio-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
+  await page.goto(baseURL);
+  await expect(page.locator('#app-shell .banner.info')).toBeVisible();
+  const result = await rects(page, '#app-shell');
+  await context.close();
+  return result;
+}
+
+for (const viewport of VIEWPORTS) {
+  test(`at ${viewport.width}px the shell has exactly the layout of the mounted app, which replaces it`, async ({ browser, baseURL, page }) => {
+    const shell = await shellRects(browser, baseURL!, viewport);
+    expect(Object.values(shell).every((r) => r !== null), 'every part is in the shell').toBe(true);
+
+    await page.setViewportSize(viewport);
+    await page.goto('./');
+    await expect(page.getByLabel('Name', { exact: true })).toBeVisible();
+    await expect(page.locator('#app-shell')).toHaveCount(0);
+    expect(await rects(page, 'body')).toEqual(shell);
+  });
+
+  test(`at ${viewport.width}px nothing shifts while the app starts`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.addInitScript(() => {
+      (window as any).__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as any[]) {
+          (window as any).__shifts.push(`${entry.value.toFixed(4)}: ${entry.sources.map((s: any) => s.node?.className ?? s.node?.nodeName).join(', ')}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto('./');
+    await expect(page.getByLabel('Name', { exact: true })).toBeVisible();
+    // The storage state arrives after an asynchronous answer, and the save age ticks.
+    await expect(page.getByTestId('persistence')).not.toBeEmpty();
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => (window as any).__shifts)).toEqual([]);
+  });
+}
