@@ -82,6 +82,33 @@ pub fn check_imported(document: &Document, findings: &[IntegrityFinding]) -> Vec
     problems
 }
 
+/// Whether a README is exactly the approved export: its status block says the card is
+/// approved, and the SHA-256 of the README without the block is the one the block gives.
+/// One changed character anywhere outside the block is a problem.
+pub fn readme(text: &str) -> Vec<CardProblem> {
+    use crate::markdown::status::{self, README_SHA256};
+    let problem = |message: String| vec![CardProblem::new(Kind::Integrity, "readme", message)];
+    let Some(found) = hf::status_block(text) else {
+        return problem(
+            "has no status block after its front matter: it is not a README that Model Card Studio exported, or the block was moved or removed".into(),
+        );
+    };
+    if !found.block.is_approved() {
+        let notice = found.block.notice.first().map_or("", String::as_str).replace("**", "");
+        return problem(format!("is not approved: its status block says \"{}\"", notice.trim()));
+    }
+    let actual = status::sha256(&status::without(text, &found));
+    match found.block.data(README_SHA256) {
+        None => problem(format!(
+            "its status block gives no {README_SHA256}, so what was approved cannot be checked"
+        )),
+        Some(expected) if expected != actual => problem(format!(
+            "changed since it was exported approved: its text outside the status block has SHA-256 {actual}, the block says {expected}"
+        )),
+        Some(_) => Vec::new(),
+    }
+}
+
 /// Values that are not valid where they are. Empty fields are never invalid.
 pub fn validate(card: &Card) -> Vec<CardProblem> {
     let mut problems = Vec::new();

@@ -218,6 +218,7 @@ fn check_finds_an_approval_that_does_not_match_the_content() {
     let forged = Document {
         card: filled_card(),
         workflow: Workflow { status: Status::Approved, ..Workflow::default() },
+        source: None,
     };
     let output = modelcard_with_stdin(&["check", "-"], &document::to_json(&forged));
     assert_eq!(code(&output), 1);
@@ -265,6 +266,58 @@ fn schema_prints_the_committed_schema() {
     ))
     .unwrap();
     assert_eq!(stdout(&output), committed);
+}
+
+#[test]
+fn check_says_whether_a_readme_is_exactly_the_approved_export() {
+    let readme = modelcard(&["export", "tests/fixtures/documents/v3-published.json", "--to", "md"]);
+    assert_eq!(code(&readme), 0, "{}", stderr(&readme));
+    let approved = scratch("check_readme", "README.md", &stdout(&readme));
+    let output = modelcard(&["check", approved.to_str().unwrap()]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    // One character changed, anywhere outside the status block.
+    let changed = stdout(&readme).replacen("low light", "dim light", 1);
+    let changed = scratch("check_readme", "changed.md", &changed);
+    let output = modelcard(&["check", changed.to_str().unwrap()]);
+    assert_eq!(code(&output), 1);
+    assert!(
+        stdout(&output).starts_with("readme: changed since it was exported approved"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+/// The JSON paths of the fields are public: a script that edits them in our JSON gets a
+/// README that changed in those lines only.
+#[test]
+fn editing_public_json_paths_changes_only_their_lines_in_the_readme() {
+    let source = std::fs::read_to_string("tests/fixtures/readmes/hub-template.md").unwrap();
+    let imported = modelcard(&["import", "tests/fixtures/readmes/hub-template.md"]);
+    assert_eq!(code(&imported), 0, "{}", stderr(&imported));
+    let mut json: serde_json::Value = serde_json::from_str(&stdout(&imported)).unwrap();
+    json["card"]["model_details"]["license"]["id"] = "mit".into();
+    json["card"]["bias_risks_limitations"]["limitations"] =
+        "It confuses beaches with deserts.".into();
+    let edited =
+        scratch("public_paths", "card.json", &serde_json::to_string_pretty(&json).unwrap());
+    let exported = modelcard(&["export", edited.to_str().unwrap(), "--to", "md"]);
+    assert_eq!(code(&exported), 0, "{}", stderr(&exported));
+    let readme = stdout(&exported);
+    let block_end = readme.find("<!-- /model-card-studio:status -->\n\n").unwrap() + 36;
+    let block_start = readme.find("<!-- model-card-studio:status -->").unwrap();
+    let without_block = format!("{}{}", &readme[..block_start], &readme[block_end..]);
+    let (old, new): (Vec<&str>, Vec<&str>) =
+        (source.lines().collect(), without_block.lines().collect());
+    assert_eq!(old.len(), new.len(), "only lines in place change");
+    let changed: Vec<(&str, &str)> =
+        old.iter().zip(&new).filter(|(a, b)| a != b).map(|(a, b)| (*a, *b)).collect();
+    assert_eq!(
+        changed,
+        [
+            ("license: apache-2.0", "license: mit"),
+            ("[More Information Needed]", "It confuses beaches with deserts.")
+        ]
+    );
 }
 
 #[test]

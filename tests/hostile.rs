@@ -36,7 +36,7 @@ fn published() -> Document {
     };
     workflow.review(&card, review, NOW - 8 * DAY).unwrap();
     workflow.publish(&card, NOW - 7 * DAY).unwrap();
-    Document { card, workflow }
+    Document { card, workflow, source: None }
 }
 
 /// The document as JSON, changed by `edit`, imported.

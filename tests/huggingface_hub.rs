@@ -24,10 +24,16 @@ fn python() -> PathBuf {
 
 /// Exports the card and returns what huggingface_hub read from the file.
 fn load_with_huggingface_hub(name: &str, card: &Card) -> Value {
+    load_document(name, &Document::new(card.clone()))
+}
+
+/// Exports the document (from its README source when it has one) and returns what
+/// huggingface_hub read from the file.
+fn load_document(name: &str, document: &Document) -> Value {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("huggingface_hub");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{name}.md"));
-    std::fs::write(&path, hf::export(&Document::new(card.clone()))).unwrap();
+    std::fs::write(&path, hf::export(document)).unwrap();
     let output = Command::new(python())
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python/load_readme.py"))
         .arg(&path)
@@ -109,10 +115,27 @@ fn corpus_cards_load_after_a_round_trip_through_the_studio() {
         {
             continue;
         }
-        let card = hf::import(&std::fs::read_to_string(&path).unwrap()).0.card;
-        let loaded = load_with_huggingface_hub(&name, &card);
-        assert_results_intact(&name, &card, &loaded);
-        loaded_any_results |= !card.quantitative_analysis.results.is_empty();
+        let mut document = hf::import(&std::fs::read_to_string(&path).unwrap()).0;
+        // Printed from the README itself, status block and all.
+        let loaded = load_document(&name, &document);
+        assert_results_intact(&name, &document.card, &loaded);
+        // And with a result edited in place, and one added after the last.
+        let results = &mut document.card.quantitative_analysis.results;
+        if let Some(first) = results.first_mut() {
+            first.value = "12.5".into();
+            let mut added = first.clone();
+            added.metric = "f1".into();
+            added.hf.entry = None;
+            added.dataset = "New set".into();
+            added.hf.dataset_type = "new-set".into();
+            results.push(added);
+            let loaded = load_document(&format!("{name}-edited"), &document);
+            assert_results_intact(&format!("{name}, edited"), &document.card, &loaded);
+        }
+        // And from the card alone, in the template's order.
+        let loaded = load_with_huggingface_hub(&format!("{name}-template"), &document.card);
+        assert_results_intact(&name, &document.card, &loaded);
+        loaded_any_results |= !document.card.quantitative_analysis.results.is_empty();
     }
     assert!(loaded_any_results, "the corpus has cards with eval results");
 }

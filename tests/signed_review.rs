@@ -118,7 +118,11 @@ fn a_published_card_verifies_in_json_and_in_its_readme() {
         let output = verify(&[path, &trust]);
         let text = stdout(&output);
         assert_eq!(output.status.code(), Some(0), "{}: {text}", path.display());
-        let lines: Vec<&str> = text.lines().collect();
+        let mut lines: Vec<&str> = text.lines().collect();
+        if path == &readme_path {
+            // The README carries part of the card; the signatures cover all of it.
+            assert!(lines.remove(2).starts_with("readme: exactly the approved export"), "{text}");
+        }
         assert_eq!(lines.len(), 5, "{text}");
         assert!(lines[1].starts_with("trust: 2 reviewer(s) from "), "{text}");
         assert!(lines[2].starts_with("verified  Sara Safety (Safety) approved 2025-11-24 key "));
@@ -140,10 +144,24 @@ fn a_published_card_verifies_in_json_and_in_its_readme() {
             assert!(text.contains(&line) || text.contains(&html_line), "{line} in {text}");
         }
     }
-    // Without --trust, the card's own list is used, and the output says so.
-    let output = verify(&[&json_path]);
-    assert_eq!(output.status.code(), Some(0));
-    assert!(stdout(&output).contains("the 2 reviewer(s) the card itself names"));
+    // Without --trust, the card's own list is used, and the output says so; the README's
+    // status block names the trusted signers too.
+    for path in [&json_path, &readme_path] {
+        let output = verify(&[path]);
+        assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+        assert!(stdout(&output).contains("the 2 reviewer(s) the card itself names"));
+    }
+    // One changed character outside the block, or in a signed review it carries, fails.
+    let edited = scratch("good", "edited.md", &readme.replacen("low light", "dim light", 1));
+    let output = verify(&[&edited, &trust]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(stdout(&output).contains("readme: changed since it was exported approved"));
+    let line = readme.lines().find(|l| l.starts_with("<!-- signed-review: ")).unwrap();
+    let forged_line = line.replacen("\"payload\":\"ey", "\"payload\":\"EY", 1);
+    assert_ne!(forged_line, line);
+    let forged = scratch("good", "forged.md", &readme.replacen(line, &forged_line, 1));
+    let output = verify(&[&forged, &trust]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
 }
 
 #[test]

@@ -44,6 +44,7 @@ fn dataset(name: &str, split: &str, sensitive: bool) -> Dataset {
 pub fn filled_card() -> Card {
     Card {
         model_details: ModelDetails {
+            banner: String::new(),
             name: "ImageClassifier".into(),
             summary: "Sorts product photos into 120 catalogue categories.".into(),
             description: "A ResNet-50 fine-tuned on product photos. It returns the most likely catalogue \

@@ -54,6 +54,8 @@ pub struct ModelDetails {
     pub name: String,
     /// One line: what the model is and does.
     pub summary: String,
+    /// What a README shows before its title: a logo, badges, links (Markdown).
+    pub banner: String,
     pub description: String,
     pub model_type: String,
     pub architecture: String,

@@ -41,6 +41,20 @@ impl Date {
         Self::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
     }
 
+    /// Milliseconds since the Unix epoch at the start of the day (UTC), for a day on
+    /// or after 1970-01-01: Howard Hinnant's `days_from_civil`.
+    pub fn epoch_ms(self) -> Option<u64> {
+        let (year, month, day) = (u64::from(self.year), u64::from(self.month), u64::from(self.day));
+        let year = if month <= 2 { year.checked_sub(1)? } else { year };
+        let era = year / 400;
+        let year_of_era = year - era * 400;
+        let month_index = if month > 2 { month - 3 } else { month + 9 };
+        let day_of_year = (153 * month_index + 2) / 5 + day - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        let days = (era * 146_097 + day_of_era).checked_sub(719_468)?;
+        days.checked_mul(86_400_000)
+    }
+
     /// The US `M/D/YYYY` or `MM/DD/YYYY` that Model Card Toolkit's examples write.
     pub fn parse_us(text: &str) -> Option<Self> {
         let mut parts = text.trim().split('/');
@@ -81,6 +95,15 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_is_a_time_since_the_epoch() {
+        let day = |text| Date::parse_iso(text).and_then(Date::epoch_ms);
+        assert_eq!(day("1970-01-01"), Some(0));
+        assert_eq!(day("2025-11-26"), Some(1_764_115_200_000));
+        assert_eq!(day("2024-02-29").map(crate::display::date).as_deref(), Some("2024-02-29"));
+        assert_eq!(day("1969-12-31"), None);
+    }
 
     #[test]
     fn numbers_as_cards_write_them() {

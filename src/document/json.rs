@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::Document;
+use super::source::ReadmeSource;
 use super::version::{SCHEMA_VERSION, VersionError, from_upgraded, upgrade};
 use crate::card::Card;
 use crate::review::Workflow;
@@ -17,6 +18,8 @@ struct Versioned<'a> {
     schema_version: u32,
     card: &'a Card,
     workflow: &'a Workflow,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: &'a Option<ReadmeSource>,
 }
 
 /// Why a text is not a document we can read. The messages are shown to users as they are.
@@ -70,6 +73,7 @@ pub fn to_json(document: &Document) -> String {
         schema_version: SCHEMA_VERSION,
         card: &document.card,
         workflow: &document.workflow,
+        source: &document.source,
     };
     // Serializing plain structs of strings and vectors into a String cannot fail.
     let mut text = prettify(&serde_json::to_string(&versioned).unwrap_or_default());

@@ -4,6 +4,8 @@
 use crate::card::Card;
 use crate::review::Workflow;
 
+use super::source::ReadmeSource;
+
 /// The shape of our JSON file, for its JSON Schema.
 #[derive(schemars::JsonSchema)]
 #[schemars(
@@ -17,6 +19,9 @@ struct DocumentFile {
     schema_version: u32,
     card: Card,
     workflow: Workflow,
+    /// The README the card was imported from, when it was: its text and the places of the
+    /// card's parts in it. Absent for a card made in the studio.
+    source: Option<ReadmeSource>,
 }
 
 /// The JSON Schema of our format, as written to `schema/model-card.schema.json`.

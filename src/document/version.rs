@@ -15,7 +15,8 @@ use serde_json::{Map, Value};
 ///   front-matter key order, Model Card Toolkit extras.
 /// - 4: adds what a CycloneDX ML-BOM has a place for (learning approach, input and output
 ///   formats, fairness assessments, energy used) and what an imported BOM keeps
-///   (`card.cyclonedx`).
+///   (`card.cyclonedx`); `source`, the README a card was imported from (its text and the
+///   span of each part); and `model_details.banner`, the text a README has before its title.
 pub const SCHEMA_VERSION: u32 = 4;
 
 /// A document whose version this code cannot read.

@@ -4,6 +4,9 @@ use super::{cyclonedx, hf, mct};
 use crate::card::Card;
 use crate::document::{self, Document};
 
+/// The one line the Download menu says under the formats: which file keeps everything.
+pub const KEEPS_EVERYTHING: &str = "Only the JSON keeps everything: the review history, snapshots and what a README has no place for.";
+
 /// The formats a card can be written in. Variants share their names with [`super::Format`]
 /// where both read and write the same kind of file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

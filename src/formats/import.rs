@@ -244,7 +244,11 @@ pub fn import_any(text: &str, now: u64) -> Result<ImportOutcome, ImportError> {
             (document, report)
         }
         Format::CardJson => match document::from_json(text) {
-            Ok(document) => (document, ImportReport::everything()),
+            Ok(mut document) => {
+                // The README's spans come from its text, never from the file.
+                hf::reread_source(&mut document);
+                (document, ImportReport::everything())
+            }
             Err(DocumentError::NotADocument) => return Err(ImportError::Unrecognised),
             Err(error) => return Err(error.into()),
         },

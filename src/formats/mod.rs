@@ -15,7 +15,7 @@ pub mod review_files;
 pub mod share;
 pub mod yaml;
 
-pub use export::{ExportFormat, export, file_stem};
+pub use export::{ExportFormat, KEEPS_EVERYTHING, export, file_stem};
 pub use import::{
     Format, ImportError, ImportOutcome, ImportReport, detect, import_any, looks_like_a_card,
 };

@@ -37,8 +37,12 @@ pub enum ShareError {
 
 /// The fragment payload for a document.
 pub fn encode(document: &Document) -> Result<String, ShareError> {
-    let shared =
-        Document { card: document.card.clone(), workflow: shared_part(&document.workflow) };
+    let shared = Document {
+        card: document.card.clone(),
+        workflow: shared_part(&document.workflow),
+        // The README a card came from stays home too: a link carries what the card says.
+        source: None,
+    };
     let compressed =
         miniz_oxide::deflate::compress_to_vec(document::to_json(&shared).as_bytes(), 9);
     let payload = URL_SAFE_NO_PAD.encode(compressed);

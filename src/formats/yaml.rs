@@ -21,6 +21,10 @@ pub struct Node {
     pub value: Value,
     pub line: usize,
     pub col: usize,
+    /// Where the node is in the YAML text, in bytes. A block collection's span runs to
+    /// the start of the line after it, comments and blank lines included.
+    pub start: usize,
+    pub end: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -122,7 +126,7 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
         column: e.marker().col() + 1,
     })?;
     let Some(document) = documents.into_iter().next() else {
-        return Ok(Node { value: Value::Mapping(Vec::new()), line: 1, col: 0 });
+        return Ok(Node { value: Value::Mapping(Vec::new()), line: 1, col: 0, start: 0, end: 0 });
     };
     let offsets = CharOffsets::new(text);
     let mut budget = MAX_NODES;
@@ -180,6 +184,14 @@ fn convert(
     budget: &mut usize,
 ) -> Result<Node, YamlError> {
     let (line, col) = (node.span.start.line(), node.span.start.col());
+    let (start, mut end) =
+        (offsets.byte(node.span.start.index()), offsets.byte(node.span.end.index()));
+    if matches!(node.data, YamlData::Value(_)) {
+        // saphyr's span of a quoted scalar runs on over a comment after it.
+        if let Some(close) = text.get(start..end).and_then(quoted_len) {
+            end = start + close;
+        }
+    }
     let too_much = |message: String| YamlError { message, line, column: col + 1 };
     if depth > MAX_DEPTH {
         return Err(too_much(format!("the YAML nests deeper than {MAX_DEPTH} levels")));
@@ -191,8 +203,7 @@ fn convert(
         YamlData::Value(scalar) => {
             // Offsets come from char indices, so they fall on char boundaries; `get` keeps
             // a span saphyr got wrong from panicking.
-            let span = offsets.byte(node.span.start.index())..offsets.byte(node.span.end.index());
-            let source = text.get(span).unwrap_or_default();
+            let source = text.get(start..end).unwrap_or_default();
             Value::Scalar(scalar_of(scalar, source))
         }
         YamlData::Sequence(items) => Value::Sequence(
@@ -218,7 +229,26 @@ fn convert(
             Value::Scalar(ScalarText { text: String::new(), is_string: false, is_null: true })
         }
     };
-    Ok(Node { value, line, col })
+    Ok(Node { value, line, col, start, end })
+}
+
+/// The length of a quoted scalar's text up to its closing quote.
+fn quoted_len(source: &str) -> Option<usize> {
+    let quote = source.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    let mut chars = source.char_indices().skip(1).peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            '\'' if quote == '\'' && chars.peek().is_some_and(|(_, n)| *n == '\'') => {
+                chars.next();
+            }
+            c if c == quote => return Some(at + 1),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn scalar_of(scalar: &Scalar, source: &str) -> ScalarText {
@@ -312,6 +342,17 @@ mod tests {
         let items = node.get("a").unwrap().items().unwrap();
         assert_eq!(items[1].text(), Some("0.920"));
         assert_eq!(node.get("c").unwrap().to_json(), serde_json::json!({"d": true}));
+    }
+
+    #[test]
+    fn a_scalars_span_is_its_text() {
+        let text = "a: 'it''s' # c\nb: \"q\\\"x\" # d\nc: plain # e\n";
+        let node = parse(text).unwrap();
+        let span = |key: &str| {
+            let n = node.get(key).unwrap();
+            &text[n.start..n.end]
+        };
+        assert_eq!((span("a"), span("b"), span("c")), ("'it''s'", "\"q\\\"x\"", "plain"));
     }
 
     #[test]

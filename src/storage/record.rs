@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::card::Card;
+use crate::document::source::ReadmeSource;
 use crate::document::version::{SCHEMA_VERSION, VersionError, from_upgraded, upgrade};
 use crate::review::{Status, Workflow};
 
@@ -26,6 +27,9 @@ pub struct DraftRecord {
     pub card: Card,
     #[serde(default)]
     pub workflow: Workflow,
+    /// The README the card was imported from, kept so its export gives that file back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<ReadmeSource>,
 }
 
 impl DraftRecord {
@@ -40,6 +44,7 @@ impl DraftRecord {
             deleted_at: None,
             card,
             workflow,
+            source: None,
         }
     }
 

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::state::Signals;
 use crate::card::Card;
-use crate::document::Document;
-use crate::markdown::document_sections;
+use crate::document::source::ReadmeSource;
+use crate::markdown::sections_of;
 use crate::render::chart::results_chart;
 use crate::render::markdown_to_html;
 use crate::review::Workflow;
@@ -15,7 +15,14 @@ use crate::review::Workflow;
 #[component]
 pub fn Preview() -> impl IntoView {
     let signals = expect_context::<Signals>();
-    view! { <CardView card=signals.card.into() workflow=signals.workflow.into() label="Card preview" /> }
+    view! {
+        <CardView
+            card=signals.card.into()
+            workflow=signals.workflow.into()
+            source=signals.source.into()
+            label="Card preview"
+        />
+    }
 }
 
 /// A rendered card. Each section re-renders only when its own Markdown changes, so a
@@ -24,16 +31,15 @@ pub fn Preview() -> impl IntoView {
 pub fn CardView(
     card: Signal<Card>,
     workflow: Signal<Workflow>,
+    /// The README the card came from: the preview is printed from it, as its export is.
+    source: Signal<Option<ReadmeSource>>,
     label: &'static str,
 ) -> impl IntoView {
-    // The same sections the Markdown download has, status notice included.
+    // The body the README export writes, status block first, in sections.
     let sections = Memo::new(move |_| {
         card.with(|card| {
-            workflow.with(|workflow| {
-                // Only the notice reads the workflow; cloning it is cheaper than a second renderer.
-                let document = Document { card: card.clone(), workflow: notice_part(workflow) };
-                document_sections(&document)
-            })
+            workflow
+                .with(|workflow| source.with(|source| sections_of(card, workflow, source.as_ref())))
         })
     });
     let ids = move || {
@@ -79,16 +85,5 @@ fn PreviewSection(
             <div inner_html=move || html.with(|html| html.as_str().to_owned())></div>
             {chart}
         </section>
-    }
-}
-
-/// The part of the workflow the status notice shows, without the history and snapshots
-/// that would make every preview update copy them.
-fn notice_part(workflow: &Workflow) -> Workflow {
-    Workflow {
-        status: workflow.status,
-        approval: workflow.approval.clone(),
-        publications: workflow.publications.iter().rev().take(1).cloned().collect(),
-        ..Default::default()
     }
 }

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::card::Card;
+use crate::document::source::ReadmeSource;
 use crate::review::Workflow;
 use crate::storage::{DraftSummary, StorageProblem, Usage};
 use crate::undo::History;
@@ -17,6 +18,9 @@ pub struct Signals {
     pub card: RwSignal<Card>,
     /// The open draft's workflow: status, reviews, history.
     pub workflow: RwSignal<Workflow>,
+    /// The README the open draft was imported from, if it was: its export and its
+    /// preview are printed from it. Edits never change it.
+    pub source: RwSignal<Option<ReadmeSource>>,
     /// The open draft's id.
     pub open_id: RwSignal<Option<String>>,
     /// Why the open draft cannot be edited, when it cannot.
@@ -60,6 +64,7 @@ impl Signals {
         Self {
             card: RwSignal::new(Card::default()),
             workflow: RwSignal::new(Workflow::default()),
+            source: RwSignal::new(None),
             open_id: RwSignal::new(None),
             read_only: RwSignal::new(None),
             screen: RwSignal::new(Screen::Editor),

@@ -174,7 +174,10 @@ fn DownloadMenu() -> impl IntoView {
     view! {
         <details class="menu" node_ref=menu on:keydown=on_key>
             <summary class="button">"Download"</summary>
-            <ul class="menu-items" aria-label="Download formats">{items}</ul>
+            <ul class="menu-items" aria-label="Download formats">
+                {items}
+                <li class="menu-note">{crate::formats::KEEPS_EVERYTHING}</li>
+            </ul>
         </details>
     }
 }

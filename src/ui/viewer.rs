@@ -134,6 +134,7 @@ fn ViewedCard(document: Document) -> impl IntoView {
     });
     let card = Signal::stored(document.card.clone());
     let workflow = Signal::stored(document.workflow.clone());
+    let readme = Signal::stored(document.source.clone());
     view! {
         <div class="viewer-meta">
             <p class="status-badge" data-testid="viewer-status" data-status=format!("{:?}", document.workflow.status).to_lowercase()>{status}</p>
@@ -142,7 +143,7 @@ fn ViewedCard(document: Document) -> impl IntoView {
             {approval}
         </div>
         <super::signed::Signatures document=document.clone() />
-        <CardView card workflow label="Card" />
+        <CardView card workflow source=readme label="Card" />
     }
 }
 

@@ -89,7 +89,7 @@ pub fn approved(card: model_card_studio::card::Card, publish: bool) -> Document 
     if publish {
         workflow.publish(&card, NOVEMBER_20 + 3_600_000).unwrap();
     }
-    Document { card, workflow }
+    Document { card, workflow, ..Document::default() }
 }
 
 /// A 1.6 BOM's text restated as another version (the ML vectors are valid in 1.5 and 1.7:

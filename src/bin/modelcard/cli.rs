@@ -12,7 +12,7 @@ use model_card_studio::card::templates::Template;
 use model_card_studio::card::{Card, ModelInfo};
 use model_card_studio::check::{self, Kind};
 use model_card_studio::document::{self, Document};
-use model_card_studio::formats::{self, ExportFormat, ImportOutcome, MAX_IMPORT_BYTES};
+use model_card_studio::formats::{self, ExportFormat, Format, ImportOutcome, MAX_IMPORT_BYTES};
 use model_card_studio::review::signed::{self, PublicIdentity};
 
 /// Make, convert and check ML model cards: Hugging Face README.md, Model Card Toolkit
@@ -63,7 +63,9 @@ enum Command {
         output: Output,
     },
     /// Validate a card, score its completeness and check that its approval matches its
-    /// content. Problems are printed with their field paths.
+    /// content. Problems are printed with their field paths. A README is also checked
+    /// as the file it is: it passes only if it is exactly the approved export (the
+    /// SHA-256 in its status block matches its text).
     Check {
         /// The file to check, or - for standard input.
         file: PathBuf,
@@ -225,7 +227,11 @@ fn check(path: &Path) -> Outcome {
     let text = read_input(path)?;
     let outcome = formats::import_any(&text, now_ms())
         .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-    let problems = check::check_imported(&outcome.document, &outcome.findings);
+    let mut problems = check::check_imported(&outcome.document, &outcome.findings);
+    if outcome.format == Format::HfReadme {
+        // A README is checked as the file it is too: exactly the approved export or not.
+        problems.splice(0..0, check::readme(&text));
+    }
     let mut out = String::new();
     for problem in &problems {
         let _ = writeln!(out, "{problem}");
@@ -273,9 +279,22 @@ fn verify(path: &Path, trust: Option<&Path>) -> Outcome {
             ),
         ),
     };
-    let report = signed::report::verify_native(&document.workflow, &document.card, &trusted);
+    let (report, readme_line) = match readme_approval(&text, &document) {
+        Some(Ok(approved)) => (
+            signed::report::verify_native_for(&document.workflow, &approved, &trusted),
+            Some("readme: exactly the approved export; it carries part of the card, and the signatures cover the whole card it was exported from (its JSON verifies the rest)".to_owned()),
+        ),
+        Some(Err(problem)) => {
+            print_stdout(&format!("{}: readme: {problem}\n", path.display()))?;
+            return Ok(ExitCode::from(1));
+        }
+        None => (signed::report::verify_native(&document.workflow, &document.card, &trusted), None),
+    };
     let mut out =
         format!("{}: content sha256 {}\ntrust: {whom}\n", path.display(), report.content_hash);
+    if let Some(line) = readme_line {
+        let _ = writeln!(out, "{line}");
+    }
     if report.lines.is_empty() {
         out.push_str("no reviews\n");
     }
@@ -291,6 +310,22 @@ fn verify(path: &Path, trust: Option<&Path>) -> Outcome {
     let _ = writeln!(out, "policy: {}: {verdict}", report.policy);
     print_stdout(&out)?;
     Ok(if report.is_valid() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// For a README whose status block names an approved content hash that is not the hash
+/// of the card it carries (the card had fields a README has no place for): that hash,
+/// when the README is exactly the approved export, or why it is not. `None` for every
+/// other file, which verifies against its own content.
+fn readme_approval(text: &str, document: &Document) -> Option<Result<String, String>> {
+    let found = formats::hf::status_block(text)?;
+    let approved = found.block.content_hash()?.to_owned();
+    if approved == model_card_studio::review::canonical::content_hash(&document.card) {
+        return None;
+    }
+    match check::readme(text).first() {
+        Some(problem) => Some(Err(problem.message.clone())),
+        None => Some(Ok(approved)),
+    }
 }
 
 /// A reviewer identity, a list of them, or `{"reviewers": [...]}`; each one checked.

@@ -99,6 +99,12 @@ pub const ALL: &[FieldSpec] = &[
         .recommended()
         .help("One line on what the model is and does; shown under the name.")
         .example("A product-photo classifier for 120 catalogue categories."),
+    // Shown when a README had one: a card made here rarely needs one.
+    FieldSpec::new(S::ModelDetails, "Banner", text!(model_details.banner))
+        .kind(Markdown)
+        .help("What the README shows before its title: a logo, badges, links (Markdown).")
+        .example("[Paper](https://example.org/paper) · [Demo](https://example.org/demo)")
+        .shown_if(|card| !card.model_details.banner.trim().is_empty()),
     DESCRIPTION,
     FieldSpec::new(S::ModelDetails, "Model type", text!(model_details.model_type))
         .recommended()

@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value as Json};
 
+use super::yaml_edit::{self, Quote};
 use crate::card::{Card, HfResultDetails, MetricResult, SliceTerm};
 use crate::formats::yaml::{Node, number_or_string, quoted, string};
 
@@ -189,21 +190,28 @@ pub fn export(card: &Card) -> Option<String> {
         "model-index:\n- name: {}\n  results:\n",
         string(if name.is_empty() { "model" } else { name })
     );
-    let mut index = 0;
-    while index < results.len() {
-        let key = group_key(results[index]);
-        let end = index + results[index..].iter().take_while(|r| group_key(r) == key).count();
-        write_entry(&mut out, card, &results[index..end]);
-        index = end;
-    }
+    write_groups(&mut out, card, &results);
     Some(out)
+}
+
+/// Writes results as entries: consecutive results that share a task, dataset and source
+/// (and came from one entry) form one.
+fn write_groups(out: &mut String, card: &Card, results: &[&MetricResult]) {
+    let mut rest = results;
+    while let Some(first) = rest.first() {
+        let key = group_key(first);
+        let count = rest.iter().take_while(|r| group_key(r) == key).count().max(1);
+        let (group, after) = rest.split_at(count.min(rest.len()));
+        write_entry(out, card, group);
+        rest = after;
+    }
 }
 
 /// The dataset name and type the Hub requires, written when a result names none.
 const NO_DATASET: &str = "unknown";
 
 fn write_entry(out: &mut String, card: &Card, group: &[&MetricResult]) {
-    let first = group[0];
+    let Some(first) = group.first() else { return };
     let hf = &first.hf;
     // The Hub requires a task type and a dataset type and name; fill them sensibly.
     let task_type = [first.task.as_str(), card.hf_metadata.pipeline_tag.as_str(), "other"]
@@ -319,4 +327,272 @@ fn slug(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("-");
     if slug.is_empty() { NO_DATASET.to_owned() } else { slug }
+}
+
+/// A value the writer would put at a key of the model-index.
+#[derive(Debug, Clone, PartialEq)]
+enum Wanted {
+    Absent,
+    Text(String),
+    /// A number when it reads as one (a metric's value).
+    Number(String),
+    Json(Json),
+    Bool(bool),
+}
+
+impl Wanted {
+    fn text(value: &str) -> Self {
+        if value.trim().is_empty() { Self::Absent } else { Self::Text(value.to_owned()) }
+    }
+
+    fn is(&self, node: Option<&Node>) -> bool {
+        match (self, node) {
+            (Self::Absent, None) => true,
+            (Self::Text(v) | Self::Number(v), Some(n)) => n.text() == Some(v.as_str()),
+            (Self::Json(j), Some(n)) => &n.to_json() == j,
+            (Self::Bool(b), Some(n)) => n.text() == Some(if *b { "true" } else { "false" }),
+            _ => false,
+        }
+    }
+
+    /// The scalar as YAML, in the style of the one it replaces.
+    fn write(&self, old: Option<&str>) -> String {
+        let quote = old.map_or(Quote::Plain, Quote::of);
+        match self {
+            Self::Absent => String::new(),
+            Self::Text(v) => quote.write(v),
+            Self::Number(v) => {
+                let plain = number_or_string(v);
+                if quote == Quote::Plain || plain.starts_with('"') { plain } else { quote.write(v) }
+            }
+            Self::Json(j) => crate::formats::yaml::escape_unprintable(&j.to_string()),
+            Self::Bool(b) => b.to_string(),
+        }
+    }
+}
+
+/// What the writer puts in an entry (task, dataset, source) for its first result.
+fn entry_wanted(card: &Card, first: &MetricResult) -> Vec<([&'static str; 2], Wanted)> {
+    let hf = &first.hf;
+    let task_type = [first.task.as_str(), card.hf_metadata.pipeline_tag.as_str(), "other"]
+        .into_iter()
+        .find(|t| !t.trim().is_empty())
+        .unwrap_or("other");
+    let dataset_type = if hf.dataset_type.trim().is_empty() {
+        slug(&first.dataset)
+    } else {
+        hf.dataset_type.clone()
+    };
+    let dataset_name =
+        if first.dataset.trim().is_empty() { dataset_type.clone() } else { first.dataset.clone() };
+    let args = match serde_json::from_str::<Json>(&hf.dataset_args) {
+        Ok(value) => Wanted::Json(value),
+        Err(_) => Wanted::text(&hf.dataset_args),
+    };
+    vec![
+        (["task", "type"], Wanted::Text(task_type.to_owned())),
+        (["task", "name"], Wanted::text(&hf.task_name)),
+        (["dataset", "name"], Wanted::Text(dataset_name)),
+        (["dataset", "type"], Wanted::Text(dataset_type)),
+        (["dataset", "config"], Wanted::text(&hf.dataset_config)),
+        (["dataset", "split"], Wanted::text(&first.split)),
+        (["dataset", "revision"], Wanted::text(&hf.dataset_revision)),
+        (["dataset", "args"], args),
+        (["source", "name"], Wanted::text(&hf.source_name)),
+        (["source", "url"], Wanted::text(&hf.source_url)),
+    ]
+}
+
+/// What the writer puts in a metric.
+fn metric_wanted(result: &MetricResult) -> Vec<(&'static str, Wanted)> {
+    let hf = &result.hf;
+    let args = metric_args(result);
+    vec![
+        ("type", Wanted::Text(result.metric.clone())),
+        ("value", Wanted::Number(result.value.clone())),
+        ("name", Wanted::text(&hf.metric_name)),
+        ("config", Wanted::text(&hf.metric_config)),
+        ("args", if args.is_empty() { Wanted::Absent } else { Wanted::Json(Json::Object(args)) }),
+        ("verified", hf.verified.map_or(Wanted::Absent, Wanted::Bool)),
+        ("verifyToken", Wanted::text(&hf.verify_token)),
+    ]
+}
+
+/// The model-index entry edited in place for the card's results: a changed value is
+/// rewritten where it is, in its own quotes; a key the card adds goes after its
+/// neighbours; results added after the last one are appended in the file's indentation.
+/// `None` when the results were removed or regrouped, which only a new model-index says.
+pub fn edit(
+    yaml: &str,
+    node: &Node,
+    entry: (usize, usize),
+    card: &Card,
+    eol: &str,
+) -> Option<String> {
+    let (entry_start, entry_end) = entry;
+    let (old_name, old) = import(node, 1).ok()?;
+    let new: Vec<&MetricResult> = card
+        .quantitative_analysis
+        .results
+        .iter()
+        .filter(|r| !r.metric.trim().is_empty() && !r.value.trim().is_empty())
+        .collect();
+    if new.len() < old.len() || old.is_empty() {
+        return None;
+    }
+    let model = node.items()?.first()?;
+    let results_node = model.get("results")?;
+    let entries = results_node.items()?;
+    // Which results come from which entry, and the same grouping in the card.
+    let groups: Vec<usize> = entries
+        .iter()
+        .map(|e| e.get("metrics").and_then(Node::items).map_or(0, <[Node]>::len))
+        .collect();
+    let mut edits: Vec<(usize, usize, String)> = Vec::new();
+    let name = if card.hf_metadata.model_index_name.trim().is_empty() {
+        card.model_details.name.trim()
+    } else {
+        card.hf_metadata.model_index_name.trim()
+    };
+    let name = if name.is_empty() { "model" } else { name };
+    if name != old_name {
+        let node = model.get("name")?;
+        edits.push((
+            node.start,
+            node.end,
+            Quote::of(yaml.get(node.start..node.end).unwrap_or_default()).write(name),
+        ));
+    }
+    let mut index = 0;
+    for (entry, &count) in entries.iter().zip(&groups) {
+        let group = new.get(index..index + count)?;
+        let entry_of_old = old.get(index)?.hf.entry;
+        if group.iter().any(|r| r.hf.entry != entry_of_old) {
+            return None;
+        }
+        // Results of one entry must still share it.
+        let wanted = entry_wanted(card, group.first()?);
+        if group.iter().any(|r| entry_wanted(card, r) != wanted) {
+            return None;
+        }
+        for ([parent, key], want) in wanted {
+            let mapping = entry.get(parent);
+            let old_value = mapping.and_then(|m| m.get(key));
+            if want.is(old_value) {
+                continue;
+            }
+            match mapping {
+                Some(mapping) => edit_key(yaml, mapping, key, &want, eol, &mut edits)?,
+                None => {
+                    let indent = entry.entries()?.first()?.0.col;
+                    let at = yaml_edit::value_end(yaml, entry);
+                    let text = format!(
+                        "{}{parent}:{eol}{}{key}: {}{eol}",
+                        " ".repeat(indent),
+                        " ".repeat(indent + 2),
+                        want.write(None)
+                    );
+                    edits.push((at, at, text));
+                }
+            }
+        }
+        let metrics = entry.get("metrics")?.items()?;
+        for (metric, result) in metrics.iter().zip(group) {
+            for (key, want) in metric_wanted(result) {
+                if !want.is(metric.get(key)) {
+                    edit_key(yaml, metric, key, &want, eol, &mut edits)?;
+                }
+            }
+        }
+        index += count;
+    }
+    if index != old.len() {
+        return None;
+    }
+    // Results added after the last: new entries, indented as the others.
+    if new.len() > old.len() {
+        let mut added = String::new();
+        write_groups(&mut added, card, new.get(old.len()..).unwrap_or_default());
+        let dash = entries.first().map_or(2, |e| {
+            let line = yaml.get(yaml_edit::line_start(yaml, e.start)..e.start).unwrap_or_default();
+            line.rfind('-').unwrap_or(2)
+        });
+        let shifted: String = added
+            .lines()
+            .map(|line| {
+                let line = if dash >= 2 {
+                    format!("{}{line}", " ".repeat(dash - 2))
+                } else {
+                    line.get(2 - dash..).unwrap_or(line).to_owned()
+                };
+                format!("{line}{eol}")
+            })
+            .collect();
+        let at = yaml_edit::value_end(yaml, results_node);
+        edits.push((at, at, shifted));
+    }
+    let start = entry_start;
+    let end = entry_end.max(start);
+    let mut out = String::new();
+    let mut cursor = start;
+    edits.sort_by_key(|e| (e.0, e.1));
+    for (from, to, text) in edits {
+        if from < cursor || to > end {
+            return None;
+        }
+        out.push_str(yaml.get(cursor..from)?);
+        // Lines added where the YAML ends without a line break of its own.
+        if from == to && from > 0 && !yaml.get(..from)?.ends_with('\n') {
+            out.push_str(eol);
+            out.push_str(text.trim_end_matches(['\n', '\r']));
+        } else {
+            out.push_str(&text);
+        }
+        cursor = to;
+    }
+    out.push_str(yaml.get(cursor..end)?);
+    Some(out)
+}
+
+/// One key of a mapping set to what the writer wants, in place.
+fn edit_key(
+    yaml: &str,
+    mapping: &Node,
+    key: &str,
+    want: &Wanted,
+    eol: &str,
+    edits: &mut Vec<(usize, usize, String)>,
+) -> Option<()> {
+    let pair = mapping.entries()?.iter().find(|(k, _)| k.text() == Some(key));
+    let indent = mapping.entries()?.first()?.0.col;
+    match (pair, want) {
+        (Some((k, _)), Wanted::Absent) => {
+            let value = &pair?.1;
+            edits.push((
+                yaml_edit::line_start(yaml, k.start),
+                yaml_edit::value_end(yaml, value).max(yaml_edit::line_end(yaml, k.end)),
+                String::new(),
+            ));
+        }
+        (Some((k, v)), Wanted::Json(_)) => {
+            let start = yaml_edit::line_start(yaml, k.start);
+            let end = yaml_edit::value_end(yaml, v).max(yaml_edit::line_end(yaml, k.end));
+            let lead = yaml.get(start..k.start).unwrap_or_default();
+            edits.push((start, end, format!("{lead}{key}: {}{eol}", want.write(None))));
+        }
+        (Some((_, v)), _) if matches!(v.value, crate::formats::yaml::Value::Scalar(_)) => {
+            let old = yaml.get(v.start..v.end);
+            if old.is_some_and(|o| o.contains('\n')) {
+                return None;
+            }
+            edits.push((v.start, v.end, want.write(old)));
+        }
+        (Some(_), _) => return None,
+        (None, Wanted::Absent) => {}
+        (None, _) => {
+            let at = yaml_edit::value_end(yaml, mapping);
+            edits.push((at, at, format!("{}{key}: {}{eol}", " ".repeat(indent), want.write(None))));
+        }
+    }
+    Some(())
 }

@@ -157,8 +157,9 @@ pub fn export(document: &Document) -> (String, Vec<String>) {
     (format!("{text}\n"), notes)
 }
 
-/// MCT's schema wants `YYYY-MM-DD`. A US-style `MM/DD/YYYY` (as MCT's own examples
-/// write) is converted; anything else is left out of the export, and reported.
+/// MCT's schema says `YYYY-MM-DD`, as an annotation: MCT validates with no format
+/// checker. A US-style `MM/DD/YYYY` (as MCT's own examples write) is converted; any other
+/// date stays as written, with a note, so that nothing is dropped.
 fn iso_date(date: &str, notes: &mut Vec<String>) -> String {
     let date = date.trim();
     if date.is_empty() || Date::parse_iso(date).is_some() {
@@ -169,9 +170,9 @@ fn iso_date(date: &str, notes: &mut Vec<String>) -> String {
         return iso.to_string();
     }
     notes.push(format!(
-        "The version date \"{date}\" is not a date MCT accepts (YYYY-MM-DD), so it was left out."
+        "The version date \"{date}\" is not YYYY-MM-DD; it is written as it is (MCT does not check date formats)."
     ));
-    String::new()
+    date.to_owned()
 }
 
 fn dataset(dataset: &Dataset) -> Value {

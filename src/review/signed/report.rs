@@ -129,7 +129,19 @@ pub fn report(
     trusted: &[PublicIdentity],
     results: &[Result<Verified, SignedError>],
 ) -> VerifyReport {
-    let hash = content_hash(card);
+    report_for(workflow, &content_hash(card), trusted, results)
+}
+
+/// The report against a content hash rather than a card's: for a README that carries
+/// only part of the card it was exported from, whose status block names that card's
+/// hash.
+pub fn report_for(
+    workflow: &Workflow,
+    hash: &str,
+    trusted: &[PublicIdentity],
+    results: &[Result<Verified, SignedError>],
+) -> VerifyReport {
+    let hash = hash.to_owned();
     let mut lines = Vec::new();
     let mut verified = Vec::new();
     for (signed, result) in workflow.signed_reviews.iter().zip(results) {
@@ -208,6 +220,16 @@ fn line(
 /// Natively: every signature checked with `ed25519-dalek` and `p256`.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn verify_native(workflow: &Workflow, card: &Card, trusted: &[PublicIdentity]) -> VerifyReport {
+    verify_native_for(workflow, &content_hash(card), trusted)
+}
+
+/// Natively, against a content hash (see [`report_for`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn verify_native_for(
+    workflow: &Workflow,
+    hash: &str,
+    trusted: &[PublicIdentity],
+) -> VerifyReport {
     let results: Vec<_> = workflow.signed_reviews.iter().map(SignedReview::verify_native).collect();
-    report(workflow, card, trusted, &results)
+    report_for(workflow, hash, trusted, &results)
 }

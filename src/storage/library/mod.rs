@@ -10,6 +10,7 @@ use super::{
     Backend, DRAFT_PREFIX, Decoded, DraftRecord, DraftSummary, INDEX_KEY, SESSION_KEY,
     StorageError, StorageProblem, Usage, decode, draft_key, stored_size,
 };
+use crate::document::Document;
 use crate::document::SCHEMA_VERSION;
 use crate::review::Workflow;
 
@@ -219,7 +220,18 @@ impl<B: Backend> Drafts<B> {
         workflow: Workflow,
         now: u64,
     ) -> Result<DraftRecord, SaveError> {
-        let mut record = DraftRecord::new(id, card, workflow, now);
+        self.create_document(id, Document { card, workflow, source: None }, now)
+    }
+
+    /// Creates a draft from a whole document, the README it came from included.
+    pub fn create_document(
+        &mut self,
+        id: &str,
+        document: Document,
+        now: u64,
+    ) -> Result<DraftRecord, SaveError> {
+        let mut record = DraftRecord::new(id, document.card, document.workflow, now);
+        record.source = document.source;
         self.save(&mut record, now)?;
         Ok(record)
     }
@@ -234,7 +246,10 @@ impl<B: Backend> Drafts<B> {
         let loaded = self.load(id)?;
         let mut card = loaded.record.card;
         card.model_details.name = format!("{} (copy)", card.model_details.name.trim());
-        Ok(self.create(new_id, card, Workflow::default(), now)?)
+        // A copy keeps the README it came from, so its export keeps that layout too.
+        let document =
+            Document { card, workflow: Workflow::default(), source: loaded.record.source };
+        Ok(self.create_document(new_id, document, now)?)
     }
 
     /// Renames a draft that is not open (the open one is renamed through the editor).

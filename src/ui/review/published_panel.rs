@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::approval_block::ApprovalBlock;
 use crate::document;
-use crate::markdown;
+use crate::formats::ExportFormat;
 use crate::ui::workspace::Actions;
 
 /// Published: what was published, the downloads, and the next version.
@@ -16,14 +16,15 @@ pub(super) fn PublishedPanel() -> impl IntoView {
     let publication =
         Memo::new(move |_| signals.workflow.with(|w| w.current_publication().cloned()));
     let download = move |markdown_file: bool| {
+        if markdown_file {
+            // The README the Hub gets, status block and its hash included.
+            actions.export(ExportFormat::HfReadme);
+            return;
+        }
         let document = actions.document();
         let stem = crate::formats::file_stem(&document.card);
-        let (filename, mime, text) = if markdown_file {
-            (format!("{stem}.md"), "text/markdown", markdown::document_to_markdown(&document))
-        } else {
-            (format!("{stem}.json"), "application/json", document::to_json(&document))
-        };
-        actions.offer_open_card(document.card, &filename, mime, &text);
+        let text = document::to_json(&document);
+        actions.offer_open_card(document.card, &format!("{stem}.json"), "application/json", &text);
     };
     let next = move |_| {
         actions.change_workflow("Started the next version: the card is a draft again; published versions stay in the history.", |workflow, _, now| {

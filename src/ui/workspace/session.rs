@@ -93,12 +93,13 @@ impl Actions {
         match loaded {
             Some(Ok(loaded)) => {
                 let saved_at = loaded.record.updated_at;
-                self.show(
-                    loaded.record.id,
-                    loaded.record.card,
-                    loaded.record.workflow,
-                    loaded.read_only,
-                );
+                let record = loaded.record;
+                let document = Document {
+                    card: record.card,
+                    workflow: record.workflow,
+                    source: record.source,
+                };
+                self.show(record.id, document, loaded.read_only);
                 if signals.read_only.with_untracked(Option::is_none)
                     && !signals.storage.with_untracked(|s| s.memory_only)
                 {
@@ -122,7 +123,7 @@ impl Actions {
     }
 
     /// Puts a draft on the editor screen.
-    fn show(&self, id: String, card: Card, workflow: Workflow, read_only: Option<String>) {
+    fn show(&self, id: String, document: Document, read_only: Option<String>) {
         let signals = self.signals;
         signals.save.set(if read_only.is_some() {
             SaveState::ReadOnly
@@ -134,8 +135,9 @@ impl Actions {
         signals.read_only.set(read_only);
         signals.forget_history();
         signals.downloaded.set(None);
-        signals.card.set(card);
-        signals.workflow.set(workflow);
+        signals.card.set(document.card);
+        signals.workflow.set(document.workflow);
+        signals.source.set(document.source);
         signals.open_id.set(Some(id));
         signals.conflict.set(false);
         signals.screen.set(Screen::Editor);
@@ -149,9 +151,7 @@ impl Actions {
             document.workflow.history = Workflow::created(now).history;
         }
         let id = random_id(now);
-        let created = self.with_session(|s| {
-            s.drafts.create(&id, document.card.clone(), document.workflow.clone(), now)
-        });
+        let created = self.with_session(|s| s.drafts.create_document(&id, document.clone(), now));
         match created {
             Some(Ok(_)) => {
                 self.open(&id);
@@ -164,7 +164,7 @@ impl Actions {
                 // so it counts as unsaved and every later edit tries the save again.
                 let base = DraftRecord::new(id.clone(), Card::default(), Workflow::default(), now);
                 self.with_session(|s| s.record = Some(base));
-                self.show(id, document.card, document.workflow, None);
+                self.show(id, document, None);
                 self.report_save_error(&error);
             }
             None => {}
@@ -411,6 +411,7 @@ impl Actions {
         Document {
             card: self.signals.card.get_untracked(),
             workflow: self.signals.workflow.get_untracked(),
+            source: self.signals.source.get_untracked(),
         }
     }
 
