@@ -15,7 +15,18 @@
 //! The browser shell, `ui`, compiles only for wasm32; the binaries sit on top.
 
 // User data and the browser reach almost every path: failures are values, never panics.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+// That includes indexing and byte-range slicing (`s[a..b]` panics off a char boundary):
+// use `get`, iterators, `split_once` and `char_indices` instead. Tests may index.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::string_slice,
+        clippy::indexing_slicing
+    )
+)]
 
 pub mod card;
 pub mod check;

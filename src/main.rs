@@ -1,6 +1,9 @@
 //! The web app's entry point: panic hook, the lazy chunks' split points, and mount.
 //! Everything else is in the library.
 
+// No byte-range slicing or indexing that can panic on user data (as in the library).
+#![cfg_attr(not(test), deny(clippy::string_slice, clippy::indexing_slicing))]
+
 #[cfg(target_arch = "wasm32")]
 mod split_points;
 

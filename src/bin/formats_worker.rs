@@ -2,6 +2,9 @@
 //! that the web app starts on first use (`docs/decisions.md` §16). It answers each
 //! request message with one reply message, both JSON text.
 
+// No byte-range slicing or indexing that can panic on user data (as in the library).
+#![cfg_attr(not(test), deny(clippy::string_slice, clippy::indexing_slicing))]
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use model_card_studio::formats::job;

@@ -5,6 +5,9 @@
 //! is valid and the approval policy is met), 1 `check` found problems or `verify` failed,
 //! 2 the input could not be read or the output could not be written (and usage errors).
 
+// No byte-range slicing or indexing that can panic on user data (as in the library).
+#![cfg_attr(not(test), deny(clippy::string_slice, clippy::indexing_slicing))]
+
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
 
