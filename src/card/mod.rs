@@ -8,6 +8,7 @@ pub mod completeness;
 pub mod example;
 pub mod fields;
 pub mod licenses;
+pub mod list_text;
 mod model_info;
 pub mod templates;
 pub mod value;

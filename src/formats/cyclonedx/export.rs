@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use super::pointer::{self, Path};
 use super::schema::{self, Strictness};
 use super::{MODEL_TYPE, PROPERTY_PREFIX, SCHEMA_URL, SPEC_VERSION, licence, properties, units};
+use crate::card::list_text::items;
 use crate::card::{Card, Dataset, Graphic, has_content};
 use crate::document::Document;
 use crate::review::{Approval, Status, canonical};
@@ -903,40 +904,6 @@ pub fn slice_text(terms: &[crate::card::SliceTerm]) -> Option<String> {
         })
         .collect();
     Some(parts.join(", "))
-}
-
-/// A text as CycloneDX's list of strings: a Markdown list of `- ` items becomes its
-/// items; any other text is one item.
-pub fn items(text: &str) -> Vec<String> {
-    let text = text.trim();
-    if !text.starts_with("- ") {
-        return vec![text.to_owned()];
-    }
-    let mut items: Vec<String> = Vec::new();
-    for line in text.lines() {
-        match line.strip_prefix("- ") {
-            Some(item) => items.push(item.to_owned()),
-            None => {
-                if let Some(last) = items.last_mut() {
-                    last.push('\n');
-                    last.push_str(line.strip_prefix("  ").unwrap_or(line));
-                }
-            }
-        }
-    }
-    items
-}
-
-/// The inverse of [`items`]: one item is the text; several are a Markdown list.
-pub fn bullets(list: &[String]) -> String {
-    match list {
-        [one] => one.clone(),
-        many => many
-            .iter()
-            .map(|item| format!("- {}", item.replace('\n', "\n  ")))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    }
 }
 
 /// Sensitive-data notes as CycloneDX's list: one entry per line when every line says

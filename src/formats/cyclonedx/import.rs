@@ -11,6 +11,7 @@ use super::export::{self, DEMO, PAPER, TOOL_NAME, TRAINING_COUNT};
 use super::pointer::{self, Path, Segment};
 use super::schema::{self, Strictness};
 use super::{BomError, Imported, MODEL_TYPE, READ_VERSIONS, licence, properties, units};
+use crate::card::list_text;
 use crate::card::{
     Card, Dataset, FairnessAssessment, Graphic, MetricResult, Owner, Risk, SliceTerm, UnknownField,
     has_content,
@@ -261,8 +262,8 @@ impl<'b> Reader<'b> {
         let strings: Option<Vec<String>> =
             list.iter().map(|item| item.as_str().map(str::to_owned)).collect();
         let Some(strings) = strings.filter(|s| !s.is_empty()) else { return String::new() };
-        let text = export::bullets(&strings);
-        if has_content(&text) && export::items(&text) == strings {
+        let text = list_text::bullets(&strings);
+        if has_content(&text) && list_text::items(&text) == strings {
             self.take(path);
             text
         } else {

@@ -36,42 +36,7 @@ pub(super) fn is_empty(value: &Value) -> bool {
     }
 }
 
-/// "a" or "- a\n- b": one item is plain text, several a Markdown list.
-pub(super) fn bullets(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        many => many
-            .iter()
-            .map(|item| format!("- {}", item.replace('\n', "\n  ")))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    }
-}
-
-/// The inverse of [`bullets`].
-pub(super) fn items(text: &str) -> Vec<String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Vec::new();
-    }
-    if !text.starts_with("- ") {
-        return vec![text.to_owned()];
-    }
-    let mut items: Vec<String> = Vec::new();
-    for line in text.lines() {
-        match line.strip_prefix("- ") {
-            Some(item) => items.push(item.to_owned()),
-            None => {
-                if let Some(last) = items.last_mut() {
-                    last.push('\n');
-                    last.push_str(line.strip_prefix("  ").unwrap_or(line));
-                }
-            }
-        }
-    }
-    items
-}
+pub(super) use crate::card::list_text::{bullets, items};
 
 #[cfg(test)]
 mod tests;
