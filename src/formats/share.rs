@@ -65,18 +65,7 @@ pub fn find_payload(text: &str) -> Option<&str> {
 /// Reads a payload back (with or without the `#card=` in front). Never inflates more
 /// than an import may hold, so a small link cannot expand into a huge one.
 pub fn decode(payload: &str) -> Result<Document, ShareError> {
-    let payload = payload.trim().trim_start_matches(FRAGMENT_PREFIX);
-    if payload.len() > MAX_PAYLOAD_CHARS {
-        return Err(ShareError::TooLarge { chars: payload.len() });
-    }
-    let compressed = URL_SAFE_NO_PAD
-        .decode(payload)
-        .map_err(|e| ShareError::Damaged(format!("not base64url: {e}")))?;
-    let bytes =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_IMPORT_BYTES)
-            .map_err(|e| ShareError::Damaged(format!("cannot be decompressed: {:?}", e.status)))?;
-    let text =
-        String::from_utf8(bytes).map_err(|_| ShareError::Damaged("not UTF-8 text".to_owned()))?;
+    let text = unpack(payload.trim().trim_start_matches(FRAGMENT_PREFIX))?;
     // A link claims nothing: `import_any`, which reads every link, admits the document
     // like any other, so an approval that does not match the content is reported and
     // the card read as a draft.
