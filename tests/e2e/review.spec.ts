@@ -1,6 +1,9 @@
 import { test, expect } from './fixtures';
 
 test('the whole flow from a blank card to a published one, by keyboard alone, with the downloads checked', async ({ studio, page }) => {
+  // Hundreds of key presses, each awaited: on a busy two-core machine this took 33 s of
+  // the default 30 (no timing is asserted).
+  test.slow();
   const keyboard = page.keyboard;
   const typeInto = async (label: string, text: string) => {
     await studio.tabTo(studio.field(label));
