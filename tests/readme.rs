@@ -15,6 +15,9 @@ use model_card_studio::review::canonical::content_hash;
 use model_card_studio::review::{Approval, Approver, Publication, Status, Workflow};
 use proptest::prelude::*;
 
+/// 2026-12-01, after every time in the fixtures.
+const NOW: u64 = 1_796_083_200_000;
+
 fn read_dir(dir: &Path) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
@@ -45,9 +48,7 @@ fn all() -> Vec<(String, String)> {
 
 /// The README without its status block, which every export adds.
 fn strip_block(readme: &str) -> String {
-    let split = front_matter::split(readme);
-    let at = if split.yaml.is_some() { split.body_start } else { 0 };
-    let found = status::find(readme, at).expect("an export has a status block");
+    let found = hf::status_block(readme).expect("an export has a status block");
     status::without(readme, &found)
 }
 
@@ -80,6 +81,33 @@ fn every_readme_comes_back_exactly_as_it_was() {
     for (name, text) in all() {
         let exported = hf::export(&hf::import(&text).0);
         assert_eq!(strip_block(&exported), text, "{name}");
+    }
+}
+
+/// Through `import_any`, as the app and the CLI read files, and in the shapes editors
+/// save them in: a byte order mark, CRLF line ends, no final line break, no front matter.
+#[test]
+fn every_readme_comes_back_exactly_as_it_was_in_any_editors_shape() {
+    type Shape = (&'static str, fn(&str) -> String);
+    let variants: [Shape; 4] = [
+        ("a byte order mark", |t| format!("\u{feff}{t}")),
+        ("CRLF", |t| t.replace("\r\n", "\n").replace('\n', "\r\n")),
+        ("no final line break", |t| t.trim_end_matches(['\n', '\r']).to_owned()),
+        ("no front matter and a byte order mark", |t| {
+            let split = front_matter::split(t);
+            let body = if split.yaml.is_some() { t.get(split.body_start..) } else { Some(t) };
+            format!("\u{feff}{}", body.unwrap_or_default())
+        }),
+    ];
+    for (name, text) in all() {
+        for (shape, make) in &variants {
+            let source = make(&text);
+            let imported = formats::import_any(&source, NOW).unwrap().document;
+            let exported = hf::export(&imported);
+            assert_eq!(strip_block(&exported), source, "{name} with {shape}");
+            let again = formats::import_any(&exported, NOW).unwrap().document;
+            assert_eq!(again.card, imported.card, "{name} with {shape}: the card reads back");
+        }
     }
 }
 

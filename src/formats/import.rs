@@ -222,6 +222,9 @@ pub fn import_any(text: &str, now: u64) -> Result<ImportOutcome, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
+    // A README keeps its byte order mark, as it keeps every byte (its front matter and
+    // body start after it); every other format is read without one.
+    let readme = text;
     let text = text.trim_start_matches('\u{feff}');
     let format = detect(text);
     let mut review_file = None;
@@ -278,7 +281,7 @@ pub fn import_any(text: &str, now: u64) -> Result<ImportOutcome, ImportError> {
             let payload = share::find_payload(text).unwrap_or_default();
             (share::decode(payload)?, ImportReport::everything())
         }
-        Format::HfReadme => hf::import(text),
+        Format::HfReadme => hf::import(readme),
         Format::CycloneDx => {
             let mut imported = cyclonedx::import(text)?;
             more = imported.documents.split_off(1.min(imported.documents.len()));

@@ -61,10 +61,18 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
     JsFuture::from(promise).await.map(|_| ()).map_err(describe)
 }
 
-/// Reads a picked file as UTF-8 text.
+/// Reads a picked file as UTF-8 text, every byte kept: `Blob.text()` would drop a byte
+/// order mark (a README must come back as it was) and replace invalid bytes silently.
 pub async fn read_text(file: &File) -> Result<String, String> {
-    let text = JsFuture::from(file.text()).await.map_err(describe)?;
-    text.as_string().ok_or_else(|| format!("{} is not a text file", file.name()))
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(describe)?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    String::from_utf8(bytes).map_err(|error| {
+        format!(
+            "{} is not UTF-8 text (invalid byte at offset {})",
+            file.name(),
+            error.utf8_error().valid_up_to()
+        )
+    })
 }
 
 fn describe(error: JsValue) -> String {

@@ -73,3 +73,14 @@ test('a README comes back as it was, changed only in the field that was edited',
   const again = await studio.download('Download Markdown');
   expect(again.text).toBe(edited.text);
 });
+
+test('a README saved with a byte order mark comes back with it, and a file that is not UTF-8 says where', async ({ page, studio }) => {
+  const withBom = `\ufeff${ARCEE}`;
+  await studio.importFile('README.md', withBom, 'text/markdown');
+  const unedited = await studio.download('Download Markdown');
+  expect(withoutStatusBlock(unedited.text)).toBe(withBom);
+
+  const broken = Buffer.concat([Buffer.from('# Title\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait\n')]);
+  await page.getByLabel('Import', { exact: true }).setInputFiles({ name: 'latin1.md', mimeType: 'text/markdown', buffer: broken });
+  await expect(studio.error).toContainText('latin1.md is not UTF-8 text (invalid byte at offset 12)');
+});

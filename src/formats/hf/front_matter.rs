@@ -26,7 +26,9 @@ fn is_break(c: char) -> bool {
 /// Splits a README. A block that opens with `---` but never closes is no metadata: the
 /// whole text is the body, as on the Hub.
 pub fn split(text: &str) -> Split {
-    let none = Split { yaml: None, yaml_first_line: 0, body_start: 0 };
+    // Without front matter the body starts at the top, after a byte order mark if any.
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let none = Split { yaml: None, yaml_first_line: 0, body_start: bom };
     let start =
         text.len() - text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').len();
     let Some(after_fence) = text.get(start..).and_then(|t| t.strip_prefix("---")) else {

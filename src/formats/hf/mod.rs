@@ -53,8 +53,7 @@ pub fn import(text: &str) -> (Document, ImportReport) {
 /// top when there is none.
 pub fn status_block(text: &str) -> Option<status::Found> {
     let split = front_matter::split(text);
-    let at = if split.yaml.is_some() { split.body_start } else { 0 };
-    status::find(text, at)
+    status::find(text, split.body_start)
 }
 
 /// The README without its status block, and what the block said.
@@ -496,8 +495,10 @@ fn with_status_block(document: &Document, text: &str, at: usize) -> String {
     let eol = line_ending(text);
     let before = text.get(..at).unwrap_or(text);
     let after = text.get(at..).unwrap_or_default();
-    // A closing fence at the very end of the file gets its line break.
-    let before = if !before.is_empty() && !before.ends_with('\n') {
+    // A closing fence at the very end of the file gets its line break (a byte order mark
+    // alone is no fence).
+    let fence = before.trim_start_matches('\u{feff}');
+    let before = if !fence.is_empty() && !fence.ends_with('\n') {
         format!("{before}{eol}")
     } else {
         before.to_owned()
