@@ -481,3 +481,34 @@ fn cards_signed_in_chromium_verify_natively_and_with_python() {
     assert_eq!(verified.signer().public_key.crv, "Ed25519");
     assert_eq!(verified.statement().predicate.reviewer.name, "Sara Safety");
 }
+
+/// The CycloneDX export references each signed approval by the statement its envelope
+/// signs, and stays valid.
+#[test]
+fn the_ml_bom_references_each_signed_review() {
+    use model_card_studio::formats::cyclonedx::schema::{self, Strictness};
+    use sha2::{Digest, Sha256};
+    let (document, safety, legal) = published();
+    let (text, _) = formats::export(&document, ExportFormat::CycloneDx);
+    let bom: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(schema::validate(&bom, Strictness::Strict), []);
+    let signatories = bom["declarations"]["affirmation"]["signatories"].as_array().unwrap();
+    assert_eq!(signatories.len(), 2);
+    for (signatory, identity) in signatories.iter().zip([&safety, &legal]) {
+        assert_eq!(signatory["name"], identity.name.as_str());
+        let reference = &signatory["externalReference"];
+        assert_eq!(reference["type"], "digital-signature", "{reference}");
+        let signed = document
+            .workflow
+            .signed_reviews
+            .iter()
+            .find(|s| s.signer.fingerprint == identity.fingerprint)
+            .unwrap();
+        let digest = Sha256::digest(signed.envelope.payload_bytes().unwrap());
+        let url = format!("ni:///sha-256;{}", URL_SAFE_NO_PAD.encode(digest));
+        assert_eq!(reference["url"], url.as_str());
+        let comment = reference["comment"].as_str().unwrap();
+        let key = model_card_studio::review::signed::identity::grouped(&identity.fingerprint);
+        assert!(comment.contains(&key), "{comment}");
+    }
+}

@@ -53,6 +53,13 @@ pub fn every_card() -> Vec<(String, Document)> {
     cards.push(("every CycloneDX field".to_owned(), Document::new(every_cyclonedx_field())));
     cards.push(("filled, approved".to_owned(), approved(filled_card(), false)));
     cards.push(("filled, published".to_owned(), approved(filled_card(), true)));
+    // Signed in Chromium: its approvals reference the signed reviews.
+    let signed =
+        read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/signed/two-signers.json"));
+    cards.push((
+        "filled, published with two signed reviews".to_owned(),
+        model_card_studio::document::from_json(&signed).unwrap(),
+    ));
     for name in VECTORS {
         cards
             .push((name.to_owned(), cyclonedx::import(&vector(name)).unwrap().documents.remove(0)));

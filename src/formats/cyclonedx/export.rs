@@ -11,7 +11,8 @@ use super::{MODEL_TYPE, PROPERTY_PREFIX, SCHEMA_URL, SPEC_VERSION, licence, prop
 use crate::card::list_text::items;
 use crate::card::{Card, Dataset, Graphic, has_content};
 use crate::document::Document;
-use crate::review::{Approval, Status, canonical};
+use crate::review::signed::identity::grouped;
+use crate::review::{Approval, Approver, Status, Workflow, canonical};
 
 /// The tool named in `metadata.tools`.
 pub const TOOL_NAME: &str = "Model Card Studio";
@@ -288,35 +289,59 @@ fn affirmation(document: &Document) -> Option<Value> {
                 "name": one_line(&reviewer.name),
                 "role": one_line(&reviewer.role),
                 "organization": organization,
-                "externalReference": signatory_reference(approval, reviewer.at),
+                "externalReference": signatory_reference(workflow, approval, reviewer),
             })
         })
         .collect();
     Some(json!({ "statement": statement, "signatories": signatories }))
 }
 
-/// Where a signatory's approval can be checked. An unsigned approval is referenced by
-/// the approved content's hash as an RFC 6920 name (`ni:///sha-256;…`). This is the one
-/// place a signed review's reference will go (as a `digital-signature` pointing at the
-/// signed review) once reviews are signed; see docs/cyclonedx.md.
-fn signatory_reference(approval: &Approval, approved_at: u64) -> Value {
-    json!({
-        "type": "attestation",
-        "url": content_name(&approval.content_hash),
-        "comment": format!(
-            "Approved in Model Card Studio on {}: the SHA-256 of the card's canonical form.",
-            crate::display::date(approved_at)
-        ),
-    })
+/// Where a signatory's approval can be checked. A signed approval is referenced by its
+/// signed review (`digital-signature`): the RFC 6920 name (`ni:///sha-256;…`) of the
+/// in-toto statement its envelope signs, which the card's JSON carries with the
+/// signature and the key. An unsigned approval is referenced by the approved content's
+/// hash (`attestation`).
+fn signatory_reference(workflow: &Workflow, approval: &Approval, reviewer: &Approver) -> Value {
+    let signed = workflow.signed_reviews.iter().enumerate().find_map(|(index, signed)| {
+        let statement = signed.claimed_statement()?;
+        let covers = signed.signer.fingerprint == reviewer.fingerprint
+            && statement.content_hash() == approval.content_hash;
+        let payload = signed.envelope.payload_bytes().ok()?;
+        (covers && !reviewer.fingerprint.is_empty()).then_some((index, payload))
+    });
+    match signed {
+        Some((index, payload)) => json!({
+            "type": "digital-signature",
+            "url": bytes_name(&Sha256::digest(&payload)),
+            "comment": format!(
+                "Signed review of {} by the key {}: a DSSE envelope of an in-toto statement, in the card's Model Card Studio JSON at workflow.signed_reviews.{index}; this URL names the statement it signs. Check it with `modelcard verify`.",
+                crate::display::date(reviewer.at),
+                grouped(&reviewer.fingerprint)
+            ),
+        }),
+        None => json!({
+            "type": "attestation",
+            "url": content_name(&approval.content_hash),
+            "comment": format!(
+                "Approved in Model Card Studio on {}: the SHA-256 of the card's canonical form.",
+                crate::display::date(reviewer.at)
+            ),
+        }),
+    }
 }
 
 /// `ni:///sha-256;<base64url>` (RFC 6920) of a hex SHA-256.
 fn content_name(hex: &str) -> String {
-    use base64::Engine;
     let bytes: Vec<u8> = (0..hex.len() / 2)
         .filter_map(|i| hex.get(i * 2..i * 2 + 2).and_then(|b| u8::from_str_radix(b, 16).ok()))
         .collect();
-    format!("ni:///sha-256;{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
+    bytes_name(&bytes)
+}
+
+/// `ni:///sha-256;<base64url>` (RFC 6920) of a SHA-256 digest.
+fn bytes_name(digest: &[u8]) -> String {
+    use base64::Engine;
+    format!("ni:///sha-256;{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest))
 }
 
 /// Names this app in `metadata.tools`, in whichever form the BOM already uses.
