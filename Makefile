@@ -31,6 +31,9 @@ fmt:
 lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy $(WASM) --lib --bins -- -D warnings
+	# The fuzz targets are not built by `make test` (they need nightly), so a change to
+	# the core could break them unseen: type-check them on stable.
+	cargo check --manifest-path fuzz/Cargo.toml --bins
 
 unit:
 	cargo test

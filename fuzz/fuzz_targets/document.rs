@@ -50,7 +50,7 @@ fn seed() -> &'static Value {
         workflow.content_edited(&next, NOW - 5 * DAY);
         workflow.submit(&next, NOW - 4 * DAY).unwrap();
         workflow.review(&next, review(Decision::RequestChanges, "Not yet."), NOW - 3 * DAY).unwrap();
-        serde_json::from_str(&document::to_json(&Document { card: next, workflow })).unwrap()
+        serde_json::from_str(&document::to_json(&Document { card: next, workflow, ..Document::default() })).unwrap()
     })
 }
 
