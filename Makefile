@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/scripts/bin:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: setup serve dist test check fmt lint unit e2e bench lighthouse fuzz clean icons screenshot
+.PHONY: setup serve dist dist-crash test check fmt lint unit e2e bench lighthouse fuzz fuzz-ui clean icons screenshot
 
 ## setup: install the toolchain (Trunk, wasm-bindgen-cli, wasm-opt, Chromium, Playwright)
 setup:
@@ -21,6 +21,12 @@ serve: setup
 ## dist: release build into dist/
 dist: setup
 	trunk build --release
+
+## dist-crash: the same release build with the `crash-test` feature, into dist-crash/:
+## a hidden trigger that makes the app trap, for the crash fallback's spec only. Never
+## deployed; dist/ never has it (the spec checks).
+dist-crash: setup
+	trunk build --release --features crash-test --dist dist-crash
 
 ## check: formatting, lints (native and wasm32) and the native unit tests
 check: fmt lint unit
@@ -39,6 +45,7 @@ unit:
 	cargo test
 
 ## e2e: the Playwright specs in headless Chromium, against the release build in dist/
+## (and dist-crash/ for the crash fallback's spec)
 e2e:
 	playwright test
 
@@ -46,6 +53,7 @@ e2e:
 test: setup
 	$(MAKE) --no-print-directory check
 	trunk build --release
+	trunk build --release --features crash-test --dist dist-crash
 	$(MAKE) --no-print-directory e2e
 
 ## lighthouse: Lighthouse's four scores on the release build, mobile and desktop
@@ -68,6 +76,20 @@ fuzz:
 	    -max_total_time=$(FUZZ_SECONDS) -max_len=131072 -timeout=10 || exit 1; \
 	done
 
+## fuzz-ui: the browser fuzz run (tests/e2e/fuzz-ui.spec.ts) with N documents (default
+## 2000) of SEED (default: a new one each run; the run prints it), at full size
+## (PROFILE=quick: a twentieth, as `make test` runs 200 of a fixed seed). FROM=i starts
+## at document i, so `SEED=s FROM=i N=1` makes one document again; REPLAY=file replays
+## a failure saved under target/fuzz-ui/.
+N ?= 2000
+PROFILE ?= full
+SEED ?= $(shell date +%s)
+FROM ?= 0
+REPLAY ?=
+fuzz-ui: dist
+	FUZZ_N=$(N) FUZZ_SEED=$(SEED) FUZZ_FROM=$(FROM) FUZZ_REPLAY=$(REPLAY) FUZZ_PROFILE=$(PROFILE) \
+	  playwright test tests/e2e/fuzz-ui.spec.ts --reporter=list
+
 ## bench: bundle sizes, cold start, typing latency, render vs markdown-it, import and
 ## storage times, in headless Chromium; checks the budgets; writes target/bench.json
 bench: dist
@@ -75,7 +97,7 @@ bench: dist
 
 clean:
 	cargo clean
-	rm -rf dist test-results playwright-report
+	rm -rf dist dist-crash test-results playwright-report
 
 ## icons: redraw the PNG icons of the web app manifest from public/icon.svg
 icons: setup

@@ -69,7 +69,7 @@ impl ImportReport {
     /// the screen leaves them out.
     pub fn into_groups(self) -> Vec<(&'static str, Vec<String>)> {
         vec![
-            ("Could not be read", self.problems),
+            ("Could not be read or set aside", self.problems),
             ("Mapped to fields", self.mapped),
             ("Kept as written (no field here; exported again unchanged)", self.kept_raw),
             ("Notes", self.notes),
@@ -395,7 +395,7 @@ mod tests {
         assert_eq!(
             headings,
             [
-                ("Could not be read", 2),
+                ("Could not be read or set aside", 2),
                 ("Mapped to fields", 1),
                 ("Kept as written (no field here; exported again unchanged)", 2),
                 ("Notes", 0)

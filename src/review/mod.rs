@@ -7,6 +7,7 @@ pub mod canonical;
 pub mod checklist;
 pub mod diff;
 pub mod integrity;
+mod retention;
 pub mod signed;
 pub mod steps;
 mod text;

@@ -291,4 +291,26 @@ mod tests {
         let with_bad = format!("{{\"format\": \"{FORMAT}\", \"drafts\": [{{\"id\": 1}}]}}");
         assert_eq!(plan(&here, &with_bad).unwrap().skipped.len(), 1);
     }
+
+    /// What the crash fallback (`js/crash.js`) writes: each record as the exact text
+    /// stored, pretty or not, and one that is not JSON as a JSON string.
+    #[test]
+    fn restores_the_crash_fallback_s_file() {
+        let record = DraftRecord::new("a", card("Alpha"), Workflow::default(), 7);
+        let stored = serde_json::to_string(&record).unwrap();
+        let file = format!(
+            "{{\n  \"format\": \"{FORMAT}\",\n  \"schema_version\": 4,\n  \"created_at\": 9,\n  \"drafts\": [\n    {stored},\n    {}\n  ]\n}}\n",
+            serde_json::to_string("{\"id\": \"broken\", \"card\": ").unwrap()
+        );
+        let here = Drafts::open(MemoryBackend::default()).unwrap();
+        let plan = plan(&here, &file).unwrap();
+        assert_eq!(plan.count(RestoreAction::Add), 1);
+        assert_eq!(plan.items[0].record, record);
+        assert_eq!(
+            plan.skipped.len(),
+            1,
+            "the corrupt record is listed, not lost: {:?}",
+            plan.skipped
+        );
+    }
 }

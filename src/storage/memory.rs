@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use super::{Backend, StorageError, stored_size};
 
-/// Keys and values held in memory, with an optional quota in bytes of UTF-16, counted
-/// the way browsers count localStorage.
+/// Keys and values held in memory, with an optional quota counted the way browsers
+/// count localStorage (`stored_size`: UTF-16 code units).
 #[derive(Debug, Clone, Default)]
 pub struct MemoryBackend {
     entries: BTreeMap<String, String>,

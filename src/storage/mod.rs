@@ -20,7 +20,9 @@ mod library;
 mod memory;
 mod record;
 
-pub use library::{DraftOpError, Drafts, LoadError, Loaded, SaveError, check_generation};
+pub use library::{
+    DraftOpError, Drafts, LoadError, Loaded, SaveError, SnapshotsDropped, check_generation,
+};
 pub use memory::MemoryBackend;
 pub use record::{Decoded, DraftRecord, DraftSummary, StorageProblem, decode};
 
@@ -66,7 +68,16 @@ pub fn is_quota_error(name: &str, code: u16) -> bool {
         || code == 22
 }
 
-/// How much of the store is used, in bytes as browsers count them (UTF-16).
+/// About how much one origin may keep in localStorage, in the units browsers count
+/// against it: UTF-16 code units of keys and values. Chromium and Firefox allow 5 Mi of
+/// them (Chromium's "10 MiB" is of bytes, two to a unit), Safari about as much; every
+/// page of one `user.github.io` shares it. Shown as "about 5 MB".
+pub const CAPACITY: usize = 5 * 1024 * 1024;
+
+/// From this share of [`CAPACITY`], in percent, the library warns that space runs short.
+pub const WARN_PERCENT: usize = 80;
+
+/// How much of the store is used, in the units of [`stored_size`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Usage {
     /// By this app's keys.
@@ -85,11 +96,48 @@ impl Usage {
             crate::display::bytes(self.ours)
         )
     }
+
+    /// How full the origin's storage is, in percent of [`CAPACITY`].
+    pub fn percent(&self) -> usize {
+        self.total.saturating_mul(100) / CAPACITY
+    }
+
+    /// Whether so little space is left that the library warns.
+    pub fn nearly_full(&self) -> bool {
+        self.percent() >= WARN_PERCENT
+    }
+
+    /// The library's line: "Drafts use 1.8 MB of about 5 MB of browser storage.", and
+    /// what other pages of this site keep there, when they do.
+    pub fn meter(&self) -> String {
+        let mut line = format!(
+            "Drafts use {} of about {} MB of browser storage.",
+            crate::display::bytes(self.ours),
+            CAPACITY / (1024 * 1024)
+        );
+        let others = self.total.saturating_sub(self.ours);
+        if others > 0 {
+            line.push_str(&format!(
+                " Other pages of this site use {} of it.",
+                crate::display::bytes(others)
+            ));
+        }
+        line
+    }
+
+    /// The warning at [`WARN_PERCENT`]: how full, and what happens when it is full.
+    pub fn warning(&self) -> String {
+        format!(
+            "Browser storage is {}% full. When it is full, edits can no longer be saved in this browser. Free some space now:",
+            self.percent().min(100)
+        )
+    }
 }
 
-/// Bytes a string takes in localStorage.
+/// What a string counts against the localStorage quota: its UTF-16 code units, which
+/// for the ASCII of most JSON is its size in bytes, and is shown as bytes.
 pub fn stored_size(text: &str) -> usize {
-    text.encode_utf16().count() * 2
+    text.encode_utf16().count()
 }
 
 #[cfg(test)]
@@ -103,6 +151,34 @@ mod tests {
             usage.summary(),
             "This site uses 5.0 MB of browser storage, 4.9 KB of it for Model Card Studio. "
         );
+    }
+
+    #[test]
+    fn says_what_drafts_use_of_about_5_mb_and_warns_from_80_percent() {
+        let mb = 1024 * 1024;
+        let alone = Usage { ours: 1_887_437, total: 1_887_437 };
+        assert_eq!(alone.meter(), "Drafts use 1.8 MB of about 5 MB of browser storage.");
+        assert!(!alone.nearly_full());
+        let shared = Usage { ours: 2 * mb, total: 4_509_000 };
+        assert_eq!(
+            shared.meter(),
+            "Drafts use 2.0 MB of about 5 MB of browser storage. Other pages of this site use 2.3 MB of it."
+        );
+        assert_eq!(shared.percent(), 86);
+        assert!(shared.nearly_full());
+        assert!(shared.warning().starts_with("Browser storage is 86% full."));
+        let edge = Usage { ours: 0, total: CAPACITY * 4 / 5 };
+        assert!(edge.nearly_full(), "80% warns");
+        assert!(!Usage { ours: 0, total: CAPACITY * 4 / 5 - 1 }.nearly_full());
+        let over = Usage { ours: 0, total: 2 * CAPACITY };
+        assert!(over.warning().starts_with("Browser storage is 100% full."));
+    }
+
+    #[test]
+    fn counts_what_browsers_count_against_the_quota() {
+        assert_eq!(stored_size("ab"), 2);
+        assert_eq!(stored_size("é€"), 2, "one unit each");
+        assert_eq!(stored_size("😀"), 2, "a surrogate pair");
     }
 
     #[test]

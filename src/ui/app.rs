@@ -35,6 +35,8 @@ pub fn App() -> impl IntoView {
     install_shortcuts(actions);
     super::pwa::install(signals);
     super::signed::install(signals);
+    #[cfg(feature = "crash-test")]
+    super::crash_test::install(signals);
     let open_links = move || {
         if !super::signed::open_link_in_address(actions) {
             open_link_in_address(signals);

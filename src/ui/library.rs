@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use super::browser::{confirm, read_text};
 use super::new_card::NewCard;
 use super::state::NoticeKind;
+use super::storage_meter::StorageMeter;
 use super::toolbar::ImportButton;
 use super::workspace::Actions;
 use crate::card::display_name;
@@ -69,6 +70,7 @@ pub fn Library() -> impl IntoView {
                     <RestoreBackup />
                 </div>
             </div>
+            <StorageMeter />
             <div class="library-filters" role="search">
                 <div class="field">
                     <label for="library-search">"Search drafts"</label>

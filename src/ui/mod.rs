@@ -8,6 +8,8 @@ mod app;
 mod banners;
 mod browser;
 pub mod chunks;
+#[cfg(feature = "crash-test")]
+mod crash_test;
 mod deferred;
 mod diff_view;
 mod editor;
@@ -26,6 +28,7 @@ mod signing;
 mod slice_editor;
 mod state;
 mod stepper;
+mod storage_meter;
 mod toolbar;
 mod viewer;
 mod workspace;

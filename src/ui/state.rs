@@ -181,13 +181,23 @@ pub struct FileReport {
     pub title: String,
     /// Headed lists, e.g. "Kept as written" and its items; empty ones are left out.
     pub groups: Vec<(&'static str, Vec<String>)>,
+    /// The file exactly as it came in, offered for download when the import set
+    /// something aside, so nothing of it is lost.
+    pub original: Option<OriginalFile>,
 }
 
 impl FileReport {
     pub fn new(title: String, groups: Vec<(&'static str, Vec<String>)>) -> Self {
         let groups = groups.into_iter().filter(|(_, items)| !items.is_empty()).collect();
-        Self { title, groups }
+        Self { title, groups, original: None }
     }
+}
+
+/// A file's text as it was imported, and the name to download it under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OriginalFile {
+    pub filename: String,
+    pub text: String,
 }
 
 /// A card opened read-only in the viewer, and where it came from.
@@ -196,6 +206,9 @@ pub struct Viewed {
     pub document: crate::document::Document,
     /// "a share link" or the file's name.
     pub source: String,
+    /// What its import could not read or set aside, each with where (the report's
+    /// problems), shown above the card.
+    pub set_aside: Vec<String>,
 }
 
 /// A training run's metrics file, read but not yet merged.

@@ -228,7 +228,7 @@ pub fn install_drop_and_paste(actions: Actions) {
             && crate::formats::looks_like_a_card(&text)
         {
             event.prevent_default();
-            actions.import("the pasted text".to_owned(), text);
+            actions.import(super::workspace::PASTED.to_owned(), text);
         }
     });
 }
@@ -277,10 +277,33 @@ pub fn TransferReport() -> impl IntoView {
                         }
                     })
                     .collect_view();
+                let original = report.original.map(|file| {
+                    let actions = expect_context::<Actions>();
+                    let mime = match file.filename.rsplit_once('.') {
+                        Some((_, "json")) => "application/json",
+                        Some((_, "md")) => "text/markdown",
+                        _ => "text/plain",
+                    };
+                    view! {
+                        <p class="report-original">
+                            "What was set aside is not in the draft, and the file itself is not changed: "
+                            <button
+                                type="button"
+                                class="secondary small"
+                                on:click=move |_| {
+                                    actions.offer(&file.filename, mime, &file.text);
+                                }
+                            >
+                                "Download the file as it was"
+                            </button>
+                        </p>
+                    }
+                });
                 view! {
                     <section class="transfer-report" aria-labelledby="transfer-report-title" data-testid="transfer-report">
                         <h2 id="transfer-report-title">{report.title}</h2>
                         {groups}
+                        {original}
                         <button type="button" class="secondary small" on:click=move |_| signals.report.set(None)>
                             "Dismiss report"
                         </button>

@@ -14,6 +14,7 @@ use super::state::{NoticeKind, Screen, Signals, Viewed};
 use super::workspace::Actions;
 use crate::display::date;
 use crate::document::{self, Document};
+use crate::formats::ImportOutcome;
 use crate::formats::job::{Answer, Job};
 use crate::formats::share::FRAGMENT_PREFIX;
 use crate::review::Status;
@@ -28,19 +29,20 @@ pub fn open_link_in_address(signals: Signals) {
     signals.screen.set(Screen::Viewer);
     spawn_local(async move {
         match formats_worker::run(Job::Import { text: hash, now: now_ms() }).await {
-            Answer::Imported(outcome) => show(signals, outcome.document, "a share link".to_owned()),
+            Answer::Imported(outcome) => show(signals, *outcome, "a share link".to_owned()),
             Answer::Failed { message } => refuse(signals, "the share link", &message),
             _ => refuse(signals, "the share link", "the worker gave an answer that is not a card"),
         }
     });
 }
 
-fn show(signals: Signals, document: Document, source: String) {
+fn show(signals: Signals, outcome: ImportOutcome, source: String) {
     // A card opened on its own is not a review request.
     if let Some(signed) = super::signed::state() {
         signed.request.set(None);
     }
-    signals.viewed.set(Some(Viewed { document, source }));
+    let ImportOutcome { document, report, .. } = outcome;
+    signals.viewed.set(Some(Viewed { document, source, set_aside: report.problems }));
     signals.screen.set(Screen::Viewer);
 }
 
@@ -67,7 +69,7 @@ pub fn ViewerScreen() -> impl IntoView {
             match formats_worker::run(Job::Import { text, now: now_ms() }).await {
                 Answer::Imported(outcome) => {
                     if let Some(outcome) = super::signed::received(actions, &name, *outcome) {
-                        show(signals, outcome.document, name)
+                        show(signals, outcome, name)
                     }
                 }
                 Answer::Failed { message } => refuse(signals, &name, &message),
@@ -114,8 +116,19 @@ pub fn ViewerScreen() -> impl IntoView {
 #[component]
 fn ViewedCard(document: Document) -> impl IntoView {
     let signals = expect_context::<Signals>();
-    let source =
-        signals.viewed.with_untracked(|v| v.as_ref().map(|v| v.source.clone()).unwrap_or_default());
+    let (source, set_aside) = signals.viewed.with_untracked(|v| {
+        v.as_ref().map(|v| (v.source.clone(), v.set_aside.clone())).unwrap_or_default()
+    });
+    // What the import did not trust is named, with where, so a reader knows what is missing.
+    let set_aside = (!set_aside.is_empty()).then(|| {
+        let count = set_aside.len();
+        view! {
+            <details class="banner warning viewer-set-aside" data-testid="viewer-set-aside">
+                <summary>{format!("Not shown: parts of this file that could not be read or were set aside ({count})")}</summary>
+                <ul>{set_aside.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul>
+            </details>
+        }
+    });
     let workflow = &document.workflow;
     let status = workflow.status.meaning();
     let version = document.card.model_details.version.label();
@@ -142,6 +155,7 @@ fn ViewedCard(document: Document) -> impl IntoView {
             <p class="muted">{format!("Opened from {source}. Read-only: nothing here is saved.")}</p>
             {approval}
         </div>
+        {set_aside}
         <super::signed::Signatures document=document.clone() />
         <CardView card workflow source=readme label="Card" />
     }

@@ -1,5 +1,6 @@
 import { test, expect, StudioPage } from './fixtures';
 import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 
 const PREFIX = 'model-card-studio/v1/';
 
@@ -264,4 +265,87 @@ test('when storage is persistent, there is no reminder', async ({ page }) => {
   await studio.open();
   await expect(page.getByTestId('persistence')).toHaveText('Storage: persistent');
   await expect(page.getByText('Your browser may clear stored drafts')).toHaveCount(0);
+});
+
+test('the library shows what drafts use; from 80% full, filled by another page of the site, it warns with what frees space', async ({ studio, page }) => {
+  // A draft with an old version: sent back once, then approved (two kept versions, one approved).
+  await studio.importFile('filled-card.json', await readFile('tests/fixtures/filled-card.json', 'utf8'));
+  await studio.goToReview();
+  for (const box of await page.getByRole('checkbox', { name: /^Done: / }).all()) await box.check();
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await studio.recordReview('Rita Reviewer', 'Ethics board', 'Request changes', 'Name the lighting levels.');
+  await expect(studio.status).toHaveText('Draft');
+  await page.getByRole('button', { name: 'Editor', exact: true }).click();
+  await studio.field('Limitations').fill('May misclassify rare images and photos taken in low light.');
+  await studio.goToReview();
+  for (const box of await page.getByRole('checkbox', { name: /^Done: / }).all()) await box.check();
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await studio.recordReview('Rita Reviewer', 'Ethics board', 'Approve');
+  await expect(studio.status).toHaveText('Approved');
+  // A second draft in the trash, and a third one open.
+  await studio.goToLibrary();
+  await studio.importFile('beta.json', JSON.stringify({ name: 'Beta', version: '1' }));
+  await studio.goToLibrary();
+  await studio.importFile('gamma.json', JSON.stringify({ name: 'Gamma', version: '1' }));
+  await studio.waitUntilSaved();
+  await studio.goToLibrary();
+  await page.getByRole('button', { name: 'Delete Beta', exact: true }).click();
+
+  await studio.goToLibrary();
+  const meter = page.getByTestId('storage-meter').locator('label');
+  await expect(meter).toHaveText(/^Drafts use \d+(\.\d)? KB of about 5 MB of browser storage\.$/);
+  await expect(page.getByRole('meter', { name: /^Drafts use/ })).toBeVisible();
+  await expect(page.getByTestId('storage-warning')).toHaveCount(0);
+
+  // Another project on the same github.io origin keeps 4.3 million characters.
+  await page.evaluate(() => localStorage.setItem('another-project/cache', 'x'.repeat(4_300_000)));
+  await page.getByRole('button', { name: 'Editor', exact: true }).click();
+  await studio.goToLibrary();
+  await expect(meter).toContainText(/Other pages of this site use 4\.1 MB of it\./);
+  const warning = page.getByTestId('storage-warning');
+  await expect(warning).toHaveRole('alert');
+  await expect(warning).toContainText(/^Browser storage is 8\d% full\. When it is full, edits can no longer be saved in this browser\. Free some space now:/);
+
+  // Each action that frees space is there and works.
+  const backup = await studio.download('Download a backup', warning);
+  const names = JSON.parse(backup.text).drafts.map((d: any) => d.card.model_details.name);
+  expect(names).toEqual(expect.arrayContaining(['ImageClassifier', 'Beta', 'Gamma']));
+
+  const before = await page.evaluate(() => Object.entries(localStorage).reduce((n, [k, v]) => n + k.length + v.length, 0));
+  page.once('dialog', (dialog) => dialog.accept());
+  await warning.getByRole('button', { name: 'Empty the trash (1 draft)' }).click();
+  await expect(page.getByTestId('notice')).toHaveText('Emptied the trash: 1 draft deleted for good.');
+  await expect(warning.getByRole('button', { name: 'Empty the trash (0 drafts)' })).toBeDisabled();
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await warning.getByRole('button', { name: 'Drop old versions' }).click();
+  await expect(page.getByTestId('notice')).toHaveText('Dropped 1 old version from 1 draft. Every approved and published version is kept.');
+  const after = await page.evaluate(() => Object.entries(localStorage).reduce((n, [k, v]) => n + k.length + v.length, 0));
+  expect(after).toBeLessThan(before);
+  // The approved version stays, and the review screen still shows the whole history.
+  const records = Object.entries(await studio.storedKeys())
+    .filter(([key]) => key.startsWith(`${PREFIX}draft/`))
+    .map(([, value]) => JSON.parse(value));
+  const reviewed = records.find((r) => r.workflow.status === 'approved');
+  expect(reviewed.workflow.snapshots).toHaveLength(1);
+  expect(reviewed.workflow.snapshots[0].taken.map((t: [string, number]) => t[0])).toContain('approved');
+  page.once('dialog', (dialog) => dialog.accept());
+  await warning.getByRole('button', { name: 'Drop old versions' }).click();
+  await expect(page.getByTestId('notice')).toHaveText(/^No old versions to drop/);
+
+  // Once the other project's data is gone, so is the warning.
+  await page.evaluate(() => localStorage.removeItem('another-project/cache'));
+  await page.getByRole('button', { name: 'Editor', exact: true }).click();
+  await studio.goToLibrary();
+  await expect(meter).not.toContainText('Other pages');
+  await expect(warning).toHaveCount(0);
+});
+
+test('storage that is not available shows no meter in the library', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(window, 'localStorage', { get: () => null }));
+  const studio = new StudioPage(page);
+  await studio.open();
+  await studio.goToLibrary();
+  await expect(page.getByRole('heading', { name: 'Drafts', level: 2 })).toBeVisible();
+  await expect(page.getByTestId('storage-meter')).toHaveCount(0);
 });

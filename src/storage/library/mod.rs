@@ -439,5 +439,9 @@ pub enum DraftOpError {
     Save(#[from] SaveError),
 }
 
+mod space;
+
+pub use space::SnapshotsDropped;
+
 #[cfg(test)]
 mod tests;

@@ -275,13 +275,13 @@ fn duplicates_and_renames() {
 }
 
 #[test]
-fn counts_storage_usage_in_utf16_bytes() {
+fn counts_storage_usage_in_utf16_units() {
     let mut backend = MemoryBackend::default();
     backend.insert_text("x", "ab").unwrap();
     let mut drafts = Drafts::open(backend).unwrap();
     let before = drafts.usage().unwrap();
-    assert_eq!(before.total - before.ours, 6, "x + ab = 3 UTF-16 units");
+    assert_eq!(before.total - before.ours, 3, "x + ab = 3 UTF-16 units");
     drafts.create("a", card("Alpha"), Workflow::default(), 1).unwrap();
     let after = drafts.usage().unwrap();
-    assert!(after.ours > before.ours && after.total == after.ours + 6);
+    assert!(after.ours > before.ours && after.total == after.ours + 3);
 }

@@ -102,7 +102,11 @@ fn open_request(studio: Signals, name: &str, request: ReviewRequest) {
     let Some(state) = state() else { return };
     let mut document = Document::new(request.card.clone());
     document.workflow.checklist = request.checklist.clone();
-    studio.viewed.set(Some(Viewed { document, source: format!("a review request ({name})") }));
+    studio.viewed.set(Some(Viewed {
+        document,
+        source: format!("a review request ({name})"),
+        set_aside: Vec::new(),
+    }));
     state.request.set(Some(request));
     studio.screen.set(Screen::Viewer);
 }

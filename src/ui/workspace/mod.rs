@@ -5,11 +5,13 @@
 //!
 //! This file holds the handle; what it does is split by concern: `session.rs` (the open
 //! draft and its autosave), `library_actions.rs` (what the library does to drafts),
-//! `transfer.rs` (import, export and downloads) and `backup.rs` (backup and restore).
+//! `transfer.rs` (import, export and downloads), `backup.rs` (backup and restore) and
+//! `space.rs` (storage used, and dropping old versions to free some).
 
 mod backup;
 mod library_actions;
 mod session;
+mod space;
 mod transfer;
 
 use leptos::prelude::*;
@@ -17,6 +19,7 @@ use leptos::prelude::*;
 use super::state::Signals;
 
 pub use session::StorageSession;
+pub use transfer::PASTED;
 
 /// What the screens can do: every action on the open draft and the library, shared
 /// through context. It is `Copy`: the signals it updates, and a handle to the one

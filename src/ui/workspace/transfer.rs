@@ -8,10 +8,10 @@ use super::Actions;
 use crate::card::Card;
 use crate::document;
 use crate::formats::job::{Answer, Job};
-use crate::formats::{self, ExportFormat, ImportOutcome, metrics};
+use crate::formats::{self, ExportFormat, Format, ImportOutcome, metrics};
 use crate::ui::browser::{download, now_ms};
 use crate::ui::formats_worker;
-use crate::ui::state::{FileReport, NoticeKind, PendingMetrics};
+use crate::ui::state::{FileReport, NoticeKind, OriginalFile, PendingMetrics};
 
 impl Actions {
     /// Imports a file of any supported format. A card opens as a new draft, with a
@@ -19,11 +19,13 @@ impl Actions {
     /// the user to see what it adds and replaces. The open draft is never touched here.
     pub fn import(&self, name: String, text: String) {
         let actions = *self;
+        // Kept until the import is done: offered as it was when something is set aside.
+        let original = text.clone();
         spawn_local(async move {
             match formats_worker::run(Job::Import { text, now: now_ms() }).await {
                 Answer::Imported(report) => {
                     if let Some(report) = crate::ui::signed::received(actions, &name, *report) {
-                        actions.open_imported(&name, report);
+                        actions.open_imported(&name, report, original);
                         crate::ui::signed::check_imported_signatures(actions, name);
                     }
                 }
@@ -45,16 +47,20 @@ impl Actions {
         );
     }
 
-    fn open_imported(&self, name: &str, outcome: ImportOutcome) {
+    fn open_imported(&self, name: &str, outcome: ImportOutcome, text: String) {
         let message = outcome.notice(name);
         let title = outcome.report_title(name);
+        let filename = original_filename(name, outcome.format);
         let ImportOutcome { document, report, more, .. } = outcome;
+        let set_aside = !report.problems.is_empty();
         // A BOM with several models: every one is a draft; the first opens.
         for other in more {
             self.store_new(other);
         }
         self.create(document, Some(message));
-        self.signals.report.set(Some(FileReport::new(title, report.into_groups())));
+        let mut file_report = FileReport::new(title, report.into_groups());
+        file_report.original = set_aside.then_some(OriginalFile { filename, text });
+        self.signals.report.set(Some(file_report));
     }
 
     /// Merges the waiting metrics into the open card, as their plan showed.
@@ -136,3 +142,20 @@ impl Actions {
         }
     }
 }
+
+/// The name to download an imported file under, as it was: the file's own name, or for
+/// pasted text a name with the extension of what it turned out to be.
+fn original_filename(name: &str, format: Format) -> String {
+    if name != PASTED {
+        return name.to_owned();
+    }
+    let extension = match format {
+        Format::HfReadme => "md",
+        Format::ShareLink => "txt",
+        _ => "json",
+    };
+    format!("pasted.{extension}")
+}
+
+/// What a paste is called in messages, in place of a file name.
+pub const PASTED: &str = "the pasted text";
