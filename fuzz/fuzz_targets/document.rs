@@ -48,6 +48,10 @@ fn seed() -> &'static Value {
         let mut next = card.clone();
         next.model_details.version.name = "1.1".into();
         workflow.content_edited(&next, NOW - 5 * DAY);
+        // A new version starts with its checklist open again.
+        for item in checklist::CHECKLIST {
+            checklist::set_tick(&mut workflow.checklist, item.id, Tick::Done);
+        }
         workflow.submit(&next, NOW - 4 * DAY).unwrap();
         workflow.review(&next, review(Decision::RequestChanges, "Not yet."), NOW - 3 * DAY).unwrap();
         serde_json::from_str(&document::to_json(&Document { card: next, workflow, ..Document::default() })).unwrap()
