@@ -77,7 +77,8 @@ test('the whole flow from a blank card to a published one, by keyboard alone, wi
   await expect(page.getByRole('button', { name: 'Download published Markdown' })).toBeFocused();
   const [mdDownload] = await Promise.all([page.waitForEvent('download'), keyboard.press('Enter')]);
   const markdown = await (await import('node:fs/promises')).readFile(await mdDownload.path(), 'utf8');
-  expect(markdown).toMatch(/^# KeyboardNet\n\n> \*\*Published:\*\* version 1\.0 of \d{4}-\d\d-\d\d\.\n/);
+  // The status block sits after the front matter, then the card's title (docs/status-block.md).
+  expect(markdown).toMatch(/\n---\n<!-- model-card-studio:status -->\n> \*\*Published:\*\* version 1\.0 of \d{4}-\d\d-\d\d\.\n[\s\S]*\n<!-- \/model-card-studio:status -->\n\n# KeyboardNet\n/);
   expect(markdown).toContain('by Rita Reviewer (Ethics board).');
   expect(markdown).toContain(`Content SHA-256: \`${publication.content_hash}\``);
 });
