@@ -27,4 +27,10 @@ macro_rules! split_points {
 
 split_points! {
     review => REVIEW, review_screen;
+    library => LIBRARY, library_screen;
+    new_card => NEW_CARD, new_card_dialog;
+    metrics => METRICS, metrics_dialog;
+    transfer => TRANSFER, transfer_report;
+    preview => PREVIEW, preview;
+    viewer => VIEWER, viewer_screen;
 }

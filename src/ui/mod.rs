@@ -9,6 +9,7 @@ mod banners;
 mod browser;
 pub mod chunks;
 mod deferred;
+mod dialogs;
 mod diff_view;
 mod editor;
 mod field;
