@@ -29,6 +29,7 @@ split_points! {
     review => REVIEW, review_screen;
     library => LIBRARY, library_screen;
     new_card => NEW_CARD, new_card_dialog;
+    share => SHARE, share_dialog;
     metrics => METRICS, metrics_dialog;
     transfer => TRANSFER, transfer_report;
     preview => PREVIEW, preview;

@@ -93,6 +93,7 @@ pub fn App() -> impl IntoView {
         <ToastArea />
         // The dialogs whose code is a lazy chunk, each mounted only while open.
         <LazyDialog open=dialogs.new_card chunk=&chunks::NEW_CARD />
+        <LazyDialog open=dialogs.share chunk=&chunks::SHARE />
         <Show when=move || signals.metrics.with(Option::is_some)>
             <Lazy chunk=&chunks::METRICS on_close=Callback::new(move |()| signals.metrics.set(None)) />
         </Show>

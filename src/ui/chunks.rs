@@ -49,6 +49,14 @@ pub fn new_card_dialog() -> AnyView {
     super::new_card::NewCardDialog().into_any()
 }
 
+/// The share dialog: makes a link that carries the open card.
+pub static SHARE: Chunk = Chunk::new("the share dialog");
+
+/// The share dialog's view.
+pub fn share_dialog() -> AnyView {
+    super::viewer::ShareDialog().into_any()
+}
+
 /// The metrics merge dialog: what a metrics file adds to and replaces in the card.
 pub static METRICS: Chunk = Chunk::new("the metrics dialog");
 
