@@ -19,11 +19,16 @@
 //! A lazily shown component reads what it needs from context (`Studio`, `Workspace`):
 //! a chunk's entry point takes no arguments.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::OnceLock;
 
 use leptos::prelude::*;
 
 pub use super::lazy::{Chunk, ChunkError, LoadFuture, MakeView};
+use super::workspace::Actions;
+use crate::formats::ImportOutcome;
+use crate::formats::job::{Answer, Job};
 
 /// The review screen: workflow, checklist, reviews, history, and the diff (`similar`).
 pub static REVIEW: Chunk = Chunk::new("the review screen");
@@ -90,6 +95,32 @@ pub static VIEWER: Chunk = Chunk::sanitizing("the viewer");
 pub fn viewer_screen() -> AnyView {
     let _ = RENDERER.set(render_markdown);
     super::viewer::ViewerScreen().into_any()
+}
+
+/// The formats worker's client: starting the worker, sending jobs, reading its answers
+/// (`ui::formats_worker`), and what the page does with a review file that came in
+/// (`ui::signed`: trusting a reviewer, opening a request, verifying and attaching a
+/// signed review). Not a view: it gives those functions.
+pub static FORMATS: Chunk<FormatsClient> = Chunk::new("the import and export code");
+
+/// The functions in the formats client's chunk.
+#[derive(Clone, Copy)]
+pub struct FormatsClient {
+    /// Runs one job in the formats worker.
+    pub run: fn(Job) -> Pin<Box<dyn Future<Output = Answer>>>,
+    /// `ui::signed::received`.
+    pub received: fn(Actions, &str, ImportOutcome) -> Option<ImportOutcome>,
+    /// `ui::signed::check_imported_signatures`.
+    pub check_imported_signatures: fn(Actions, String),
+}
+
+/// The client's entry point.
+pub fn formats_client() -> FormatsClient {
+    FormatsClient {
+        run: |job| Box::pin(super::formats_worker::run_in_worker(job)),
+        received: super::signed::received_here,
+        check_imported_signatures: super::signed::check_imported_signatures_here,
+    }
 }
 
 /// The one renderer (Markdown to sanitized HTML), once a chunk that has it has loaded:

@@ -19,8 +19,9 @@ use leptos::task::spawn_local;
 /// A chunk's view, made by code inside the chunk.
 pub type MakeView = fn() -> AnyView;
 
-/// The future a split function returns: the chunk's view maker once its code is loaded.
-pub type LoadFuture = Pin<Box<dyn Future<Output = Result<MakeView, ChunkError>>>>;
+/// The future a split function returns: what the chunk gives (a view maker, or another
+/// function inside the chunk) once its code is loaded.
+pub type LoadFuture<T = MakeView> = Pin<Box<dyn Future<Output = Result<T, ChunkError>>>>;
 
 /// A chunk failed to load. The browser console has the reason (wasm-split logs it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -33,18 +34,19 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
     }
 }
 
-/// One lazily loaded view: what it is called in messages, the split function that
-/// loads it (given by the app binary), and its view maker once loaded (kept, so later
-/// visits render at once, without a loading frame).
-pub struct Chunk {
+/// One lazily loaded chunk: what it is called in messages, the split function that
+/// loads it (given by the app binary), and what it gives once loaded (kept, so later
+/// visits render at once, without a loading frame). Most chunks give a view
+/// ([`MakeView`]); the formats worker's client gives the function that runs a job.
+pub struct Chunk<T: 'static = MakeView> {
     what: &'static str,
     /// Whether the view renders user text, so DOMPurify must be loaded with the chunk.
     sanitizes: bool,
-    load: OnceLock<fn() -> LoadFuture>,
-    loaded: OnceLock<MakeView>,
+    load: OnceLock<fn() -> LoadFuture<T>>,
+    loaded: OnceLock<T>,
 }
 
-impl Chunk {
+impl<T: Copy + 'static> Chunk<T> {
     /// `what` completes "Loading …" and "Couldn't load …", e.g. "the review screen".
     pub const fn new(what: &'static str) -> Self {
         Self { what, sanitizes: false, load: OnceLock::new(), loaded: OnceLock::new() }
@@ -57,7 +59,7 @@ impl Chunk {
     }
 
     /// Sets the split function that loads this chunk; called once, before the mount.
-    pub fn provide(&self, load: fn() -> LoadFuture) {
+    pub fn provide(&self, load: fn() -> LoadFuture<T>) {
         let _ = self.load.set(load);
     }
 
@@ -66,7 +68,21 @@ impl Chunk {
         self.loaded.get().is_some()
     }
 
-    async fn fetch(&'static self) -> Result<MakeView, ChunkError> {
+    /// What the chunk gives, if its code has arrived.
+    pub fn loaded(&self) -> Option<T> {
+        self.loaded.get().copied()
+    }
+
+    /// What the chunk gives, loading its code first if needed. A failed load is not
+    /// kept: the next call tries again.
+    pub async fn get(&'static self) -> Result<T, ChunkError> {
+        if let Some(loaded) = self.loaded.get() {
+            return Ok(*loaded);
+        }
+        self.fetch().await
+    }
+
+    async fn fetch(&'static self) -> Result<T, ChunkError> {
         let load = self.load.get().ok_or(ChunkError)?;
         if self.sanitizes {
             crate::render::load_sanitizer().await.map_err(|_| ChunkError)?;

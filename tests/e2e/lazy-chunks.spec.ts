@@ -221,3 +221,30 @@ test('no screen or lazy view violates the Content-Security-Policy', async ({ pag
   }
   expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
 });
+
+test.describe(() => {
+  test.use({ serviceWorkers: 'block' });
+  test('the import and export code is a chunk too: if it cannot load, the import says so and the draft stays', async ({ page, pageErrors, studio }) => {
+    expectErrors(pageErrors, /404|Failed to load resource|WebAssembly|HTTP status code is not ok|Incorrect response MIME type/);
+    const formats = /split_formats-[0-9a-f]{16}\.wasm$/;
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await studio.fillSeedCard();
+    await studio.waitUntilSaved();
+    expect(requested.filter((url) => formats.test(url)), 'not needed before the first import').toEqual([]);
+    const stored = await studio.storedKeys();
+    await page.route(formats, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+
+    const readme = '---\nlicense: mit\n---\n# Lazy model\n';
+    await page.getByLabel('Import', { exact: true }).setInputFiles({ name: 'lazy.md', mimeType: 'text/markdown', buffer: Buffer.from(readme) });
+    await expect(page.getByTestId('error')).toContainText('Could not import lazy.md. The import and export code could not run (its code did not arrive');
+    await expect(page.getByTestId('error')).toContainText('Your current card is unchanged.');
+    expect(await studio.storedKeys()).toEqual(stored);
+    await expect(studio.field('Name')).toHaveValue('ImageClassifier');
+
+    // Once it can be fetched, the same import works.
+    await page.unroute(formats);
+    await studio.importFile('lazy.md', readme, 'text/markdown');
+    await expect(studio.field('Name')).toHaveValue('Lazy model');
+  });
+});
