@@ -12,12 +12,15 @@
 //! 2. in `src/split_points.rs`, add one line to `split_points!`: the chunk's name (its
 //!    file name stem), the slot and the view maker;
 //! 3. show it with `<Lazy chunk=&chunks::NAME />` where the component was (a dialog:
-//!    `<LazyDialog>` in `App`, with a signal in `ui::dialogs::Dialogs`);
+//!    `<LazyDialog>` in `App`, with a signal in `ui::dialogs::Dialogs`; a part of the
+//!    first screen that a phone shows only after scrolling: `<LazyWhenNear>`);
 //! 4. `make bench` lists the new chunk with its size, and times its first opening; add
 //!    it to `LAZY_VIEWS` in `scripts/bench.mjs` and `tests/e2e/lazy-chunks.spec.ts`.
 //!
-//! A lazily shown component reads what it needs from context (`Studio`, `Workspace`):
-//! a chunk's entry point takes no arguments.
+//! A lazily shown component reads what it needs from context (`Signals`, `Actions`):
+//! a chunk's entry point takes no arguments. A chunk may also give functions instead of
+//! a view ([`FORMATS`], the formats worker's client): `Chunk<T>::get` loads it and
+//! hands them over.
 
 use std::future::Future;
 use std::pin::Pin;
