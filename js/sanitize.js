@@ -1,9 +1,36 @@
 // The browser half of the one sanitizing renderer (src/render). The browser parses,
 // DOMPurify cleans, and this file applies the policy that Rust passes in
 // (src/render/policy.rs), so both halves keep exactly the same elements and attributes.
-// DOMPurify is loaded from node_modules by index.html as a classic script.
+// DOMPurify (from node_modules, content-hashed by Trunk) is not loaded with the page: the
+// build's post_build hook (scripts/post-build.mjs) turns its script tag into a
+// <meta name="mcs-dompurify"> with its address and SRI hash, and loadSanitizer() adds the
+// script when the first chunk that renders Markdown loads (the preview, the viewer).
 
 let configured = null;
+let loading = null;
+
+export function loadSanitizer() {
+  if (globalThis.DOMPurify) return Promise.resolve();
+  loading ??= new Promise((resolve, reject) => {
+    const meta = document.querySelector('meta[name="mcs-dompurify"]');
+    if (!meta) {
+      reject(new Error('the page does not say where DOMPurify is'));
+      return;
+    }
+    const script = document.createElement('script');
+    script.src = meta.content;
+    if (meta.dataset.integrity) script.integrity = meta.dataset.integrity;
+    script.onload = () => resolve();
+    script.onerror = () => {
+      // A failed load may be retried: forget it, and the script element with it.
+      loading = null;
+      script.remove();
+      reject(new Error(`DOMPurify (${meta.content}) could not be loaded`));
+    };
+    document.head.append(script);
+  });
+  return loading;
+}
 
 function configure(policyJson) {
   const policy = JSON.parse(policyJson);

@@ -2,6 +2,9 @@
 //
 // 0. The lazily loaded chunks cut out by scripts/bin/wasm-bindgen get content-hashed
 //    names and are placed in the build (scripts/split-chunks.mjs), so that 1 and 2 see them.
+// 0b. DOMPurify is not loaded with the page: its script tag becomes a
+//    <meta name="mcs-dompurify"> with its content-hashed address and SRI hash, from which
+//    js/sanitize.js loads it with the first chunk that renders Markdown.
 // 1. A strict Content-Security-Policy <meta> in index.html. Trunk's module loader is an
 //    inline script, so it is allowed by its SHA-256 hash, computed here from the exact
 //    bytes Trunk wrote; nothing else inline may run.
@@ -37,6 +40,19 @@ for (const file of readdirSync(stage).filter((f) => f.endsWith('.js'))) {
   const result = placeChunks({ stage, index, sourceHtml, release });
   index = result.index;
   if (result.placed.length) console.log(`post-build: lazy chunks ${result.placed.join(', ')}`);
+}
+
+// ---- 0b. DOMPurify, on demand ----
+{
+  const tags = [...index.matchAll(/<script\b[^>]*\bsrc="(\.\/purify\.min[^"]*\.js)"[^>]*><\/script>/g)];
+  if (tags.length !== 1) {
+    console.error(`post-build: expected one DOMPurify script tag in index.html, found ${tags.length}`);
+    process.exit(1);
+  }
+  const [tag, src] = tags[0];
+  const integrity = tag.match(/\bintegrity="([^"]*)"/)?.[1];
+  const meta = `<meta name="mcs-dompurify" content="${src}"${integrity ? ` data-integrity="${integrity}"` : ''} />`;
+  index = index.replace(tag, meta);
 }
 
 // ---- 1. CSP ----

@@ -31,13 +31,14 @@ export function distSizes(dir = 'dist') {
 
 /**
  * Files the page does not need to start: the formats worker (started on the first import
- * or export), the lazy chunks (fetched when their screen first opens), the service
+ * or export), the lazy chunks (fetched when their screen first opens), DOMPurify
+ * (fetched with the first chunk that renders Markdown: the preview, the viewer), the service
  * worker, and the manifest and its icons. The service worker fetches them in the
  * background after the first visit, for offline use. (`make bench` measures the first
  * load instead, from what a cold load actually fetches.)
  */
 export const onDemand = (file) =>
-  file.startsWith('formats-worker') || isLazyChunk(file) || file === 'sw.js' || /^public\/(manifest\.webmanifest|.*\.png)$/.test(file);
+  file.startsWith('formats-worker') || isLazyChunk(file) || /^purify\.min-[0-9a-f]+\.js$/.test(file) || file === 'sw.js' || /^public\/(manifest\.webmanifest|.*\.png)$/.test(file);
 
 /** A lazily loaded chunk cut out of the app's wasm by wasm-split (scripts/split-chunks.mjs). */
 export const isLazyChunk = (file) => /^(split|chunk)_.*-[0-9a-f]{16}\.wasm$/.test(file);

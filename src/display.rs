@@ -17,16 +17,24 @@ pub fn relative_time(now_ms: u64, then_ms: u64) -> String {
 }
 
 /// "512 B", "4.9 KB", "4.8 MB".
+///
+/// In whole numbers: formatting an `f64` would link the float formatter (9 KB) into
+/// the page's wasm for this one line (docs/decisions.md §11). Rounds to tenths half to
+/// even, as `{:.1}` does on the exact quotient.
 pub fn bytes(count: usize) -> String {
-    const KB: f64 = 1024.0;
-    let count_f = count as f64;
-    if count_f < KB {
-        format!("{count} B")
-    } else if count_f < KB * KB {
-        format!("{:.1} KB", count_f / KB)
-    } else {
-        format!("{:.1} MB", count_f / KB / KB)
+    const KB: u64 = 1024;
+    let count = count as u64;
+    let (unit, name) = match count {
+        c if c < KB => return format!("{c} B"),
+        c if c < KB * KB => (KB, "KB"),
+        _ => (KB * KB, "MB"),
+    };
+    let scaled = count.saturating_mul(10);
+    let (mut tenths, rest) = (scaled / unit, scaled % unit);
+    if rest * 2 > unit || (rest * 2 == unit && tenths % 2 == 1) {
+        tenths += 1;
     }
+    format!("{}.{} {name}", tenths / 10, tenths % 10)
 }
 
 /// "1 draft", "3 drafts".
@@ -55,6 +63,32 @@ mod tests {
         assert_eq!(bytes(512), "512 B");
         assert_eq!(bytes(5_000), "4.9 KB");
         assert_eq!(bytes(5 * 1024 * 1024), "5.0 MB");
+        assert_eq!(bytes(1023), "1023 B");
+        assert_eq!(bytes(1024), "1.0 KB");
+        // Half a tenth rounds to even, like `{:.1}`: 1.25 KB and 1.75 KB exactly.
+        assert_eq!(bytes(1280), "1.2 KB");
+        assert_eq!(bytes(1792), "1.8 KB");
+    }
+
+    #[test]
+    fn byte_counts_match_the_float_formatter() {
+        // The whole-number version says exactly what `{:.1}` of the quotient said.
+        let float = |count: usize| {
+            let count_f = count as f64;
+            if count_f < 1024.0 {
+                format!("{count} B")
+            } else if count_f < 1024.0 * 1024.0 {
+                format!("{:.1} KB", count_f / 1024.0)
+            } else {
+                format!("{:.1} MB", count_f / 1024.0 / 1024.0)
+            }
+        };
+        let mut counts: Vec<usize> = (0..300_000).collect();
+        counts.extend((0..200_000).map(|i| 1_000_000 + i * 53));
+        counts.extend([usize::MAX / 1024, 5 << 30, 1_048_575, 1_048_576, 10_433_331]);
+        for count in counts {
+            assert_eq!(bytes(count), float(count), "{count} bytes");
+        }
         assert_eq!(plural(1, "draft", "drafts"), "1 draft");
         assert_eq!(plural(2, "draft", "drafts"), "2 drafts");
     }

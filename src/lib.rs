@@ -3,7 +3,8 @@
 //! The pure core has no browser dependency and is tested natively. Its modules form
 //! layers, each using only those below it (`docs/architecture.md`; a test checks it):
 //!
-//! 1. [`display`], [`undo`]: words and numbers as the app shows them; undo and redo.
+//! 1. [`display`], [`undo`], [`order`]: words and numbers as the app shows them; undo and
+//!    redo; the one sort helper.
 //! 2. [`card`]: what a model card says, its field registry, values and templates.
 //! 3. [`review`]: the workflow, the content hash, history and diffs.
 //! 4. [`document`]: a card with its workflow, its versions and our JSON.
@@ -34,6 +35,7 @@ pub mod display;
 pub mod document;
 pub mod formats;
 pub mod markdown;
+pub mod order;
 pub mod render;
 pub mod review;
 pub mod storage;

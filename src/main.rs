@@ -21,11 +21,15 @@ fn main() {
 
 /// Markdown to sanitized HTML through the app's one renderer: what every preview section
 /// does. Exposed (as `wasmBindings.renderMarkdown`) so `make bench` can time it against
-/// markdown-it in the same page.
+/// markdown-it in the same page. The renderer is in the preview's lazy chunk, so this
+/// answers only once the preview has been shown.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = renderMarkdown)]
-pub fn render_markdown(markdown: &str) -> String {
-    model_card_studio::render::markdown_to_html(markdown).into_string()
+pub fn render_markdown(markdown: &str) -> Result<String, wasm_bindgen::JsError> {
+    let render = model_card_studio::ui::chunks::RENDERER
+        .get()
+        .ok_or_else(|| wasm_bindgen::JsError::new("the preview's chunk has not loaded yet"))?;
+    Ok(render(markdown))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

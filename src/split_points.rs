@@ -4,7 +4,13 @@
 //! They live in this binary, not the library, so the formats worker (which links the
 //! library too) does not export them and link the screens they reach.
 
-use model_card_studio::ui::chunks::{self, ChunkError, MakeView};
+use model_card_studio::ui::chunks::{self, ChunkError, FormatsClient, MakeView};
+
+/// The formats worker's client: not a view, so outside `split_points!`.
+#[leptos::wasm_split::wasm_split(formats, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn formats() -> Result<FormatsClient, ChunkError> {
+    Ok(chunks::formats_client())
+}
 
 /// `chunk => SLOT, view_maker;`: the split function `chunk` (its name becomes the chunk's
 /// file name, `split_<chunk>-<hash>.wasm`) returning `chunks::view_maker`, and the line
@@ -21,10 +27,18 @@ macro_rules! split_points {
         /// Gives every chunk slot its split function.
         pub fn provide() {
             $(chunks::$slot.provide(|| Box::pin($chunk()));)*
+            chunks::FORMATS.provide(|| Box::pin(formats()));
         }
     };
 }
 
 split_points! {
     review => REVIEW, review_screen;
+    library => LIBRARY, library_screen;
+    new_card => NEW_CARD, new_card_dialog;
+    share => SHARE, share_dialog;
+    metrics => METRICS, metrics_dialog;
+    transfer => TRANSFER, transfer_report;
+    preview => PREVIEW, preview;
+    viewer => VIEWER, viewer_screen;
 }

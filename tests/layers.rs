@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// The layers, bottom to top. A module may use modules of lower layers only.
 const LAYERS: &[&[&str]] = &[
-    &["display", "undo"],
+    &["display", "undo", "order"],
     &["card"],
     &["review"],
     &["document"],

@@ -111,7 +111,7 @@ impl Completeness {
     /// Everything still missing, required items first, then in section order.
     pub fn missing(&self) -> Vec<&Missing> {
         let mut missing: Vec<&Missing> = self.sections.iter().flat_map(|s| &s.missing).collect();
-        missing.sort_by_key(|m| m.level);
+        crate::order::sort_by_key(&mut missing, |m| m.level);
         missing
     }
 

@@ -11,6 +11,15 @@ use super::policy;
 extern "C" {
     #[wasm_bindgen(catch, js_name = sanitize)]
     fn dompurify_sanitize(html: &str, policy: &str) -> Result<String, JsValue>;
+    #[wasm_bindgen(js_name = loadSanitizer)]
+    fn load_sanitizer_script() -> js_sys::Promise;
+}
+
+/// Fetches DOMPurify, once: the page does not load it at start-up (only the preview and
+/// the viewer render user text). An error means it could not be fetched; a later call
+/// tries again.
+pub async fn load() -> Result<(), JsValue> {
+    wasm_bindgen_futures::JsFuture::from(load_sanitizer_script()).await.map(|_| ())
 }
 
 static POLICY: LazyLock<String> = LazyLock::new(policy::to_json);

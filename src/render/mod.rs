@@ -17,6 +17,8 @@ pub mod policy;
 
 #[cfg(target_arch = "wasm32")]
 mod dompurify;
+#[cfg(target_arch = "wasm32")]
+pub use dompurify::load as load_sanitizer;
 
 use pulldown_cmark::{Options, Parser, html};
 

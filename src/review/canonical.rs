@@ -67,7 +67,7 @@ fn write_canonical(out: &mut String, value: &Value) {
     match value {
         Value::Object(object) => {
             let mut keys: Vec<&String> = object.keys().collect();
-            keys.sort_unstable();
+            crate::order::sort_by(&mut keys, |a, b| a.cmp(b));
             out.push('{');
             for (position, key) in keys.into_iter().enumerate() {
                 if position > 0 {

@@ -7,17 +7,14 @@ use super::banners::{BackupReminder, Banners};
 use super::browser::{now_ms, request_persistence};
 use super::chunks;
 use super::deferred::Deferred;
+use super::dialogs::{Dialogs, LazyDialog};
 use super::editor::Editor;
-use super::lazy::Lazy;
-use super::library::Library;
-use super::preview::Preview;
+use super::lazy::{Lazy, LazyWhenNear};
 use super::section_nav::SectionNav;
 use super::state::{NoticeKind, SaveState, Screen, Signals};
 use super::stepper::Stepper;
-use super::toolbar::{
-    DropHint, MetricsMerge, Toolbar, TransferReport, install_drop_and_paste, install_shortcuts,
-};
-use super::viewer::{ViewerScreen, open_link_in_address};
+use super::toolbar::{DropHint, Toolbar, install_drop_and_paste, install_shortcuts};
+use super::viewer::open_link_in_address;
 use super::workspace::Actions;
 use crate::card::Card;
 use crate::display::relative_time;
@@ -30,6 +27,7 @@ pub fn App() -> impl IntoView {
     provide_context(signals);
     let actions = Actions::start(signals);
     provide_context(actions);
+    let dialogs = Dialogs::provide();
     actions.install();
     install_drop_and_paste(actions);
     install_shortcuts(actions);
@@ -87,15 +85,20 @@ pub fn App() -> impl IntoView {
             {move || match screen() {
                 Screen::Editor => view! { <EditorScreen /> }.into_any(),
                 Screen::Review => view! { <OpenDraft><Lazy chunk=&chunks::REVIEW /></OpenDraft> }.into_any(),
-                Screen::Library => view! { <Library /> }.into_any(),
-                Screen::Viewer => view! { <ViewerScreen /> }.into_any(),
+                Screen::Library => view! { <Lazy chunk=&chunks::LIBRARY /> }.into_any(),
+                Screen::Viewer => view! { <Lazy chunk=&chunks::VIEWER /> }.into_any(),
             }}
         </main>
         <footer class="app-footer">
             <BackupReminder />
         </footer>
         <ToastArea />
-        <MetricsMerge />
+        // The dialogs whose code is a lazy chunk, each mounted only while open.
+        <LazyDialog open=dialogs.new_card chunk=&chunks::NEW_CARD />
+        <LazyDialog open=dialogs.share chunk=&chunks::SHARE />
+        <Show when=move || signals.metrics.with(Option::is_some)>
+            <Lazy chunk=&chunks::METRICS on_close=Callback::new(move |()| signals.metrics.set(None)) />
+        </Show>
         <DropHint />
     }
 }
@@ -121,7 +124,9 @@ fn EditorScreen() -> impl IntoView {
                 <Stepper />
                 <Toolbar />
             </div>
-            <TransferReport />
+            <Show when=move || signals.report.with(Option::is_some)>
+                <Lazy chunk=&chunks::TRANSFER />
+            </Show>
             <Show when=move || signals.card.with(|card| *card == Card::default())>
                 <div class="banner info" role="status">
                     <p>"This card is empty. Fill it in field by field, import a file, or start from the example card to see how a finished one reads."</p>
@@ -148,7 +153,7 @@ fn EditorScreen() -> impl IntoView {
                 <Deferred>
                     <section class="pane preview" aria-labelledby="preview-heading">
                         <h2 id="preview-heading">"Preview"</h2>
-                        <Preview />
+                        <LazyWhenNear chunk=&chunks::PREVIEW />
                     </section>
                 </Deferred>
             </div>

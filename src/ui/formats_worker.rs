@@ -1,5 +1,8 @@
 //! The formats worker, seen from the page. It is started on the first import or export
-//! that needs it, and each job's answer comes back as a future. If the worker cannot be
+//! that needs it, and each job's answer comes back as a future. This client is itself a
+//! lazily loaded chunk (`ui::chunks::FORMATS`): reading the worker's answers takes a
+//! deserializer for every kind of answer (imports, review files, reports), which start-up
+//! never needs, so only [`run`] is in the page's first download. If the worker cannot be
 //! loaded or dies, every waiting job fails with a message and the next job starts a new
 //! worker, so one failure never blocks importing for good.
 
@@ -34,8 +37,20 @@ thread_local! {
     static CONNECTION: Shared = Shared::default();
 }
 
-/// Runs a job in the worker and waits for its answer.
+/// Runs a job in the worker and waits for its answer, loading this client's chunk first
+/// if needed. If the chunk cannot be loaded, the answer says so; nothing else changes,
+/// and the next job tries again.
 pub async fn run(job: Job) -> Answer {
+    match super::chunks::FORMATS.get().await {
+        Ok(client) => (client.run)(job).await,
+        Err(_) => {
+            failed("its code did not arrive: you may be offline, or the app was just updated")
+        }
+    }
+}
+
+/// [`run`], inside the chunk.
+pub(super) async fn run_in_worker(job: Job) -> Answer {
     let receiver = CONNECTION.with(|connection| send(connection, job));
     match receiver {
         Ok(receiver) => receiver.await.unwrap_or_else(|_| failed("the worker stopped")),

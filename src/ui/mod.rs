@@ -11,6 +11,7 @@ pub mod chunks;
 #[cfg(feature = "crash-test")]
 mod crash_test;
 mod deferred;
+mod dialogs;
 mod diff_view;
 mod editor;
 mod field;

@@ -1,22 +1,30 @@
-//! "New card": pick a template to start a new draft from.
+//! "New card": pick a template to start a new draft from. The button is in the page from
+//! the start; the dialog is a lazily loaded chunk (`ui::chunks::NEW_CARD`).
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+use super::dialogs::{Dialogs, show_when_mounted};
 use super::workspace::Actions;
 use crate::card::templates::Template;
 use crate::document::Document;
 
-/// The "New card" button and its template dialog.
+/// The "New card" button; it opens the template dialog.
 #[component]
 pub fn NewCard() -> impl IntoView {
+    let dialogs = expect_context::<Dialogs>();
+    view! {
+        <button type="button" on:click=move |_| dialogs.new_card.set(true)>"New card"</button>
+    }
+}
+
+/// The template dialog, open while it is mounted.
+#[component]
+pub fn NewCardDialog() -> impl IntoView {
     let actions = expect_context::<Actions>();
+    let dialogs = expect_context::<Dialogs>();
     let dialog = NodeRef::<Dialog>::new();
-    let open = move |_| {
-        if let Some(dialog) = dialog.get() {
-            let _ = dialog.show_modal();
-        }
-    };
+    show_when_mounted(dialog);
     let close = move || {
         if let Some(dialog) = dialog.get() {
             dialog.close();
@@ -30,8 +38,12 @@ pub fn NewCard() -> impl IntoView {
         );
     };
     view! {
-        <button type="button" on:click=open>"New card"</button>
-        <dialog node_ref=dialog class="dialog" aria-labelledby="new-card-title">
+        <dialog
+            node_ref=dialog
+            class="dialog"
+            aria-labelledby="new-card-title"
+            on:close=move |_| dialogs.new_card.set(false)
+        >
             <h2 id="new-card-title">"Start a new card"</h2>
             <p>"The new card is a draft of its own; your other drafts stay in the library."</p>
             <ul class="template-list">

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::{copy_text, now_ms, read_text};
+use super::dialogs::{Dialogs, show_when_mounted};
 use super::formats_worker;
 use super::preview::CardView;
 use super::state::{NoticeKind, Screen, Signals, Viewed};
@@ -161,34 +162,39 @@ fn ViewedCard(document: Document) -> impl IntoView {
     }
 }
 
-/// "Share link": makes a link that carries the open card in its fragment, shows it, and
-/// copies it. A card that is not approved gets a link that says so, and readers see it
-/// as a draft.
+/// "Share link": opens the dialog that makes a link carrying the open card in its
+/// fragment (a lazily loaded chunk, `ui::chunks::SHARE`).
 #[component]
 pub fn ShareLink() -> impl IntoView {
+    let dialogs = expect_context::<Dialogs>();
+    view! {
+        <button type="button" class="secondary" on:click=move |_| dialogs.share.set(true)>"Share link"</button>
+    }
+}
+
+/// The share dialog, open while it is mounted: makes the link, shows it, and copies it.
+/// A card that is not approved gets a link that says so, and readers see it as a draft.
+#[component]
+pub fn ShareDialog() -> impl IntoView {
     let actions = expect_context::<Actions>();
+    let dialogs = expect_context::<Dialogs>();
     let signals = actions.signals;
     let dialog = NodeRef::<Dialog>::new();
+    show_when_mounted(dialog);
     let link = RwSignal::new(None::<Result<String, String>>);
     // The workflow already returns an edited approved card to Draft (by its content
     // hash, on every edit), so the status alone says whether the card is approved.
     let approved =
         move || signals.workflow.with(|w| matches!(w.status, Status::Approved | Status::Published));
-    let open = move |_| {
-        link.set(None);
-        if let Some(dialog) = dialog.get() {
-            let _ = dialog.show_modal();
-        }
-        let document = document::to_json(&actions.document());
-        spawn_local(async move {
-            let answer = formats_worker::run(Job::Share { document }).await;
-            link.set(Some(match answer {
-                Answer::Shared { payload } => Ok(address_with(&payload)),
-                Answer::Failed { message } => Err(message),
-                _ => Err("The worker gave an answer that is not a link".to_owned()),
-            }));
-        });
-    };
+    let document = document::to_json(&actions.document());
+    spawn_local(async move {
+        let answer = formats_worker::run(Job::Share { document }).await;
+        link.set(Some(match answer {
+            Answer::Shared { payload } => Ok(address_with(&payload)),
+            Answer::Failed { message } => Err(message),
+            _ => Err("The worker gave an answer that is not a link".to_owned()),
+        }));
+    });
     let copy = move |_| {
         if let Some(Ok(url)) = link.get_untracked() {
             spawn_local(async move {
@@ -208,8 +214,12 @@ pub fn ShareLink() -> impl IntoView {
         }
     };
     view! {
-        <button type="button" class="secondary" on:click=open>"Share link"</button>
-        <dialog node_ref=dialog class="dialog" aria-labelledby="share-title">
+        <dialog
+            node_ref=dialog
+            class="dialog"
+            aria-labelledby="share-title"
+            on:close=move |_| dialogs.share.set(false)
+        >
             <h2 id="share-title">"Share link"</h2>
             <p>"The card travels inside the link, after the #, which browsers never send to a server. Whoever opens it reads the card in the viewer."</p>
             <Show when=move || !approved()>

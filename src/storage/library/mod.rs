@@ -144,7 +144,9 @@ impl<B: Backend> Drafts<B> {
     /// Every draft, trashed ones included, most recently edited first.
     pub fn summaries(&self) -> Vec<DraftSummary> {
         let mut summaries = self.index.drafts.clone();
-        summaries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.id.cmp(&b.id)));
+        crate::order::sort_by(&mut summaries, |a, b| {
+            b.updated_at.cmp(&a.updated_at).then_with(|| a.id.cmp(&b.id))
+        });
         summaries
     }
 

@@ -70,8 +70,27 @@ pub fn install(studio: Signals) {
 }
 
 /// Handles an import that is a review file; returns the outcome back when it is not
-/// one. Nothing here ever makes a draft.
+/// one. Nothing here ever makes a draft. The work is in the formats client's chunk
+/// (`ui::chunks::FORMATS`), which any outcome came through, so it is loaded.
 pub fn received(workspace: Actions, name: &str, outcome: ImportOutcome) -> Option<ImportOutcome> {
+    match super::chunks::FORMATS.loaded() {
+        Some(client) => (client.received)(workspace, name, outcome),
+        None => {
+            workspace.signals.tell(
+                NoticeKind::Error,
+                format!("Could not open {name}: the import code is not loaded. Try again."),
+            );
+            None
+        }
+    }
+}
+
+/// [`received`], inside the formats client's chunk.
+pub(in crate::ui) fn received_here(
+    workspace: Actions,
+    name: &str,
+    outcome: ImportOutcome,
+) -> Option<ImportOutcome> {
     let Some(file) = outcome.review_file.clone() else { return Some(outcome) };
     let studio = workspace.signals;
     match file {
@@ -174,6 +193,13 @@ async fn attach(workspace: Actions, name: &str, signed: SignedReview) {
 /// import checked everything else): a signed review whose signature fails is taken out,
 /// with the approval that needed it, and the user is told whose and why.
 pub fn check_imported_signatures(workspace: Actions, name: String) {
+    if let Some(client) = super::chunks::FORMATS.loaded() {
+        (client.check_imported_signatures)(workspace, name);
+    }
+}
+
+/// [`check_imported_signatures`], inside the formats client's chunk.
+pub(in crate::ui) fn check_imported_signatures_here(workspace: Actions, name: String) {
     let studio = workspace.signals;
     let signed = studio.workflow.with_untracked(|w| w.signed_reviews.clone());
     if signed.is_empty() {
