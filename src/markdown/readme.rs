@@ -135,7 +135,7 @@ pub fn sections(body: &str) -> Vec<MarkdownSection> {
 
 /// The top-level headings of a text: level, start, and the end of their first line.
 fn top_level_headings(text: &str) -> Vec<(u8, usize, usize)> {
-    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
+    use pulldown_cmark::{Event, Options, Parser, Tag};
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut out = Vec::new();
@@ -146,14 +146,8 @@ fn top_level_headings(text: &str) -> Vec<(u8, usize, usize)> {
                 if depth == 0
                     && let Tag::Heading { level, .. } = tag
                 {
-                    let level = match level {
-                        HeadingLevel::H1 => 1,
-                        HeadingLevel::H2 => 2,
-                        HeadingLevel::H3 => 3,
-                        HeadingLevel::H4 => 4,
-                        HeadingLevel::H5 => 5,
-                        HeadingLevel::H6 => 6,
-                    };
+                    // `HeadingLevel`'s discriminants are its levels, 1 to 6.
+                    let level = level as u8;
                     let line_end = text
                         .get(range.start..range.end)
                         .and_then(|t| t.find('\n'))

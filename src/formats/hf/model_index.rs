@@ -213,18 +213,7 @@ const NO_DATASET: &str = "unknown";
 fn write_entry(out: &mut String, card: &Card, group: &[&MetricResult]) {
     let Some(first) = group.first() else { return };
     let hf = &first.hf;
-    // The Hub requires a task type and a dataset type and name; fill them sensibly.
-    let task_type = [first.task.as_str(), card.hf_metadata.pipeline_tag.as_str(), "other"]
-        .into_iter()
-        .find(|t| !t.trim().is_empty())
-        .unwrap_or("other");
-    let dataset_type = if hf.dataset_type.trim().is_empty() {
-        slug(&first.dataset)
-    } else {
-        hf.dataset_type.clone()
-    };
-    let dataset_name =
-        if first.dataset.trim().is_empty() { dataset_type.clone() } else { first.dataset.clone() };
+    let (task_type, dataset_type, dataset_name) = required_ids(card, first);
     out.push_str(&format!("  - task:\n      type: {}\n", string(task_type)));
     field(out, 6, "name", &hf.task_name);
     out.push_str(&format!(
@@ -371,20 +360,27 @@ impl Wanted {
     }
 }
 
-/// What the writer puts in an entry (task, dataset, source) for its first result.
-fn entry_wanted(card: &Card, first: &MetricResult) -> Vec<([&'static str; 2], Wanted)> {
-    let hf = &first.hf;
+/// The task type and the dataset type and name of an entry, which the Hub requires:
+/// the result's own, else filled sensibly (the card's pipeline tag, the dataset's slug).
+fn required_ids<'c>(card: &'c Card, first: &'c MetricResult) -> (&'c str, String, String) {
     let task_type = [first.task.as_str(), card.hf_metadata.pipeline_tag.as_str(), "other"]
         .into_iter()
         .find(|t| !t.trim().is_empty())
         .unwrap_or("other");
-    let dataset_type = if hf.dataset_type.trim().is_empty() {
+    let dataset_type = if first.hf.dataset_type.trim().is_empty() {
         slug(&first.dataset)
     } else {
-        hf.dataset_type.clone()
+        first.hf.dataset_type.clone()
     };
     let dataset_name =
         if first.dataset.trim().is_empty() { dataset_type.clone() } else { first.dataset.clone() };
+    (task_type, dataset_type, dataset_name)
+}
+
+/// What the writer puts in an entry (task, dataset, source) for its first result.
+fn entry_wanted(card: &Card, first: &MetricResult) -> Vec<([&'static str; 2], Wanted)> {
+    let hf = &first.hf;
+    let (task_type, dataset_type, dataset_name) = required_ids(card, first);
     let args = match serde_json::from_str::<Json>(&hf.dataset_args) {
         Ok(value) => Wanted::Json(value),
         Err(_) => Wanted::text(&hf.dataset_args),

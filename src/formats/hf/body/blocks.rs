@@ -234,15 +234,9 @@ fn only_comments(html: &str) -> bool {
     true
 }
 
+/// `HeadingLevel`'s discriminants are its levels, 1 to 6.
 fn heading_level(level: HeadingLevel) -> u8 {
-    match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    }
+    level as u8
 }
 
 /// A heading and the span of its title: the ATX marks or the setext underline removed.
