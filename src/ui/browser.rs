@@ -75,7 +75,8 @@ pub async fn read_text(file: &File) -> Result<String, String> {
     })
 }
 
-fn describe(error: JsValue) -> String {
+/// A browser error as a sentence: its message, or what it says of itself.
+pub fn describe(error: JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))

@@ -7,6 +7,8 @@ use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use super::browser::describe;
+
 use crate::review::signed::{
     Jwk, PublicIdentity, SignedError, SignedReview, Statement, ToSign, Verified,
 };
@@ -28,14 +30,6 @@ extern "C" {
         message: &Uint8Array,
         signature: &Uint8Array,
     ) -> Result<js_sys::Promise, JsValue>;
-}
-
-fn describe(error: JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "the browser refused".to_owned())
 }
 
 async fn call(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, String> {
