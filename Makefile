@@ -45,9 +45,12 @@ unit:
 	cargo test
 
 ## e2e: the Playwright specs in headless Chromium, against the release build in dist/
-## (and dist-crash/ for the crash fallback's spec)
+## (and dist-crash/ for the crash fallback's spec), one at a time; then the browser fuzz
+## run's 200 quick documents, in two shards side by side
+FUZZ_WORKERS ?= 2
 e2e:
-	playwright test
+	playwright test --grep-invert @fuzz
+	playwright test --grep @fuzz --workers=$(FUZZ_WORKERS)
 
 ## test: everything CI runs: setup, check, a release build, and the browser tests
 test: setup
@@ -88,7 +91,7 @@ FROM ?= 0
 REPLAY ?=
 fuzz-ui: dist
 	FUZZ_N=$(N) FUZZ_SEED=$(SEED) FUZZ_FROM=$(FROM) FUZZ_REPLAY=$(REPLAY) FUZZ_PROFILE=$(PROFILE) \
-	  playwright test tests/e2e/fuzz-ui.spec.ts --reporter=list
+	  FUZZ_SHARDS=$(FUZZ_WORKERS) playwright test --grep @fuzz --workers=$(FUZZ_WORKERS) --reporter=list
 
 ## bench: bundle sizes, cold start, typing latency, render vs markdown-it, import and
 ## storage times, in headless Chromium; checks the budgets; writes target/bench.json

@@ -4,7 +4,9 @@
 // library, the viewer (the document opened there too) and the Share link dialog. The
 // fixture fails the run on any page error or console error; a stuck screen fails it
 // by timeout. `make test` runs 200 quick documents of a fixed seed; `make fuzz-ui N=… SEED=…`
-// runs more, and a failure saves the document under target/fuzz-ui/ to replay.
+// runs more, and a failure saves the document under target/fuzz-ui/ to replay. The
+// documents are dealt to SHARDS tests (tagged @fuzz), one page each, which `make e2e`
+// and `make fuzz-ui` run side by side, one worker each, after the other specs.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, expectErrors } from './fixtures';
@@ -17,6 +19,8 @@ const FROM = Number(process.env.FUZZ_FROM || 0);
 /** "quick" (the default, `make test`): the same documents a twentieth of the size; "full": `make fuzz-ui`. */
 const PROFILE: Profile = process.env.FUZZ_PROFILE === 'full' ? 'full' : 'quick';
 const REPLAY = process.env.FUZZ_REPLAY;
+/** How many tests (and so pages, run in parallel) the documents are dealt to. */
+const SHARDS = REPLAY ? 1 : Math.max(1, Number(process.env.FUZZ_SHARDS || 2));
 /** FUZZ_VERBOSE=1: one line per document, with the time of each step. */
 const VERBOSE = !!process.env.FUZZ_VERBOSE;
 /** Storage is cleared (and the page reloaded) this often, so the quota never fills. */
@@ -25,9 +29,11 @@ const RESET_CHARS = 2_500_000;
 // Outside test-results/, which Playwright empties at the start of every run.
 const SAVED = 'target/fuzz-ui';
 
-function documents(): FuzzDocument[] {
+/** The documents of shard `shard`: every SHARDS-th one, so each shard gets every kind. */
+function documents(shard: number): FuzzDocument[] {
   if (REPLAY) return [JSON.parse(readFileSync(REPLAY, 'utf8'))];
-  return Array.from({ length: COUNT }, (_, i) => generate(SEED, FROM + i, PROFILE));
+  const indices = Array.from({ length: COUNT }, (_, i) => FROM + i).filter((_, i) => i % SHARDS === shard);
+  return indices.map((index) => generate(SEED, index, PROFILE));
 }
 
 /** Saves a failing document so it can be replayed, and says how. */
@@ -53,34 +59,40 @@ function save(doc: FuzzDocument, error: unknown): string {
  */
 const CSP_REPORT = /^console\.error: Executing inline event handler violates the following Content Security Policy directive 'script-src /;
 
-test('hostile documents imported through the UI break no screen', async ({ studio, page, pageErrors }) => {
-  expectErrors(pageErrors, CSP_REPORT);
-  const docs = documents();
-  // A guard against a hung run, not a timing assertion: `make bench` measures speed.
-  test.setTimeout(120_000 + docs.length * 5_000);
-  console.log(`fuzz-ui: seed ${SEED}, profile ${PROFILE}, ${REPLAY ? `replaying ${REPLAY}` : `documents ${FROM}..${FROM + docs.length - 1}`}`);
-  await page.addInitScript(countWorkerJobs);
-  await studio.open();
-  const started = Date.now();
-  let since = 0;
-  for (const doc of docs) {
-    const stored = await page.evaluate(() => Object.entries(localStorage).reduce((n, [k, v]) => n + k.length + v.length, 0));
-    if (since >= RESET_EVERY || stored > RESET_CHARS) {
-      await page.evaluate(() => localStorage.clear());
-      await studio.open();
-      since = 0;
+test.describe.configure({ mode: 'parallel' });
+
+for (let shard = 0; shard < SHARDS; shard++) {
+  const title = `hostile documents imported through the UI break no screen (shard ${shard + 1} of ${SHARDS})`;
+  test(title, { tag: '@fuzz' }, async ({ studio, page, pageErrors }) => {
+    expectErrors(pageErrors, CSP_REPORT);
+    const docs = documents(shard);
+    // A guard against a hung run, not a timing assertion: `make bench` measures speed.
+    test.setTimeout(120_000 + docs.length * 5_000);
+    const which = SHARDS > 1 ? `every ${SHARDS}th of documents ${FROM}..${FROM + COUNT - 1}, from ${FROM + shard}` : `documents ${FROM}..${FROM + COUNT - 1}`;
+    console.log(`fuzz-ui: seed ${SEED}, profile ${PROFILE}, ${REPLAY ? `replaying ${REPLAY}` : which}`);
+    await page.addInitScript(countWorkerJobs);
+    await studio.open();
+    const started = Date.now();
+    let since = 0;
+    for (const doc of docs) {
+      const stored = await page.evaluate(() => Object.entries(localStorage).reduce((n, [k, v]) => n + k.length + v.length, 0));
+      if (since >= RESET_EVERY || stored > RESET_CHARS) {
+        await page.evaluate(() => localStorage.clear());
+        await studio.open();
+        since = 0;
+      }
+      since++;
+      try {
+        const steps = await page.evaluate(drive, { how: doc.how, name: doc.name, text: doc.text, index: doc.index });
+        if (VERBOSE) console.log(`fuzz-ui: ${doc.index} (${doc.kind}, by ${doc.how}, ${doc.text.length} chars): ${steps.join(', ')} ms`);
+        // A page error is reported a moment after it happens: wait for it here, not in the next document.
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+        expect(pageErrors.filter((error) => !CSP_REPORT.test(error)), 'the page logged errors').toEqual([]);
+      } catch (error) {
+        throw new Error(save(doc, error));
+      }
     }
-    since++;
-    try {
-      const steps = await page.evaluate(drive, { how: doc.how, name: doc.name, text: doc.text, index: doc.index });
-      if (VERBOSE) console.log(`fuzz-ui: ${doc.index} (${doc.kind}, by ${doc.how}, ${doc.text.length} chars): ${steps.join(', ')} ms`);
-      // A page error is reported a moment after it happens: wait for it here, not in the next document.
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
-      expect(pageErrors.filter((error) => !CSP_REPORT.test(error)), 'the page logged errors').toEqual([]);
-    } catch (error) {
-      throw new Error(save(doc, error));
-    }
-  }
-  const seconds = (Date.now() - started) / 1000;
-  console.log(`fuzz-ui: ${docs.length} documents of seed ${SEED} (${PROFILE}) in ${seconds.toFixed(1)} s, no failure`);
-});
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`fuzz-ui: shard ${shard + 1} of ${SHARDS}: ${docs.length} documents of seed ${SEED} (${PROFILE}) in ${seconds.toFixed(1)} s, no failure`);
+  });
+}
