@@ -642,3 +642,34 @@ fn a_published_readme_passes_check_until_one_character_changes() {
     assert!(check::readme(&draft)[0].message.starts_with("is not approved"));
     assert!(check::readme(&corpus()[6].1)[0].message.starts_with("has no status block"));
 }
+
+/// The preview renders a README in pieces (`markdown::preview_pieces`): joined, less the
+/// link definitions repeated at their ends, they are the body the export writes, and a
+/// keystroke in a long section re-renders a piece of it, not all of it.
+#[test]
+fn the_preview_pieces_are_the_body_and_a_keystroke_changes_one_small_piece() {
+    use model_card_studio::markdown::{self, blocks, preview_pieces};
+    for (name, text) in all() {
+        let mut document = formats::import_any(&text, NOW).unwrap().document;
+        let source = document.source.clone().expect("a README keeps its source");
+        let definitions = blocks::reference_definitions(&markdown::body(&document));
+        let pieces = preview_pieces(&document.card, &document.workflow, Some(&source));
+        let joined: String = pieces
+            .iter()
+            .skip(1) // the status block
+            .map(|piece| piece.markdown.replace(&definitions, ""))
+            .collect();
+        assert_eq!(joined, markdown::body(&document).replace(&definitions, ""), "{name}");
+
+        // Once the card has a Limitations part, typing in it changes one piece.
+        document.card.bias_risks_limitations.limitations.push_str("Typed.");
+        let before = preview_pieces(&document.card, &document.workflow, Some(&source));
+        document.card.bias_risks_limitations.limitations.push('x');
+        let after = preview_pieces(&document.card, &document.workflow, Some(&source));
+        assert_eq!(before.len(), after.len(), "{name}");
+        let changed: Vec<_> = before.iter().zip(&after).filter(|(b, a)| b != a).collect();
+        assert_eq!(changed.len(), 1, "{name}: {changed:?}");
+        let piece = &changed[0].1.markdown;
+        assert!(piece.len() < 8 * 1024, "{name}: a keystroke re-renders {} bytes", piece.len());
+    }
+}

@@ -6,6 +6,7 @@
 //! preview shows exactly the body the README export writes, status block (`status`)
 //! first.
 
+pub mod blocks;
 pub mod headings;
 pub mod readme;
 pub mod status;
@@ -84,6 +85,17 @@ pub fn sections_of(
         }
     }
     sections
+}
+
+/// What the preview renders, piece by piece: [`sections_of`] with each section cut
+/// further ([`blocks::pieces`]), so that a keystroke in a long section re-renders a few
+/// KB of it, not all of it.
+pub fn preview_pieces(
+    card: &Card,
+    workflow: &Workflow,
+    source: Option<&ReadmeSource>,
+) -> Vec<MarkdownSection> {
+    sections_of(card, workflow, source).iter().flat_map(blocks::pieces).collect()
 }
 
 /// The status block and the body, as one text: what the preview shows.

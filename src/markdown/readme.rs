@@ -14,10 +14,10 @@ use similar::algorithms::{Capture, myers};
 use crate::card::Card;
 use crate::document::source::{Part, ReadmeSource, SourceHeading, SourcePart, Span, digest};
 
-use super::MarkdownSection;
 use super::headings::{self, CUSTOM_AFTER, Home, SECTIONS, Section, Tail};
 use super::template::{self, custom_heading, item_part, tail_parts, text_part};
 use super::writer::{Writer, is_blank};
+use super::{MarkdownSection, blocks};
 
 /// The Markdown a part of the card is written as; `None` for the front matter's parts
 /// and for a custom section the card no longer has.
@@ -72,51 +72,30 @@ pub fn all_body_parts() -> Vec<Part> {
     parts
 }
 
-/// A README body cut into sections for the preview, at its top-level headings (the
-/// shallowest level, or 2 when that is 1) but never inside an HTML element left open
-/// across headings (a `<details>` around several renders as one piece). Joined, the
-/// sections are the body. Link reference definitions are repeated at the end of every
-/// section, where they show nothing, so that a link in one section to a definition in
-/// another still works.
+/// A README body cut into sections at its top-level headings (the shallowest level, or
+/// 2 when that is 1), but never inside an HTML element left open across headings (a
+/// `<details>` around several renders as one piece). Joined, the sections are the body.
+/// Link reference definitions are repeated at the end of every section, where they show
+/// nothing, so that a link in one section to a definition in another still works.
 pub fn sections(body: &str) -> Vec<MarkdownSection> {
-    let headings: Vec<(u8, usize, usize)> = top_level_headings(body);
-    let split_level = headings.iter().map(|h| h.0).min().unwrap_or(2).max(2);
-    let lower = body.to_ascii_lowercase();
-    let depth_between = |from: usize, to: usize| -> i64 {
-        let text = lower.get(from..to).unwrap_or_default();
-        let count = |needle: &str| text.matches(needle).count() as i64;
-        count("<details") + count("<div") - count("</details") - count("</div")
-    };
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
-    let (mut depth, mut last) = (0i64, 0usize);
-    for &(level, start, title_end) in &headings {
-        depth += depth_between(last, start);
-        last = start;
-        if level <= split_level && depth <= 0 && start > 0 {
-            cuts.push((start, title_end));
+    let blocks = blocks::top_level(body);
+    let split_level =
+        blocks.iter().filter_map(|b| b.heading).map(|h| h.level).min().unwrap_or(2).max(2);
+    let cuts = blocks.iter().filter_map(|block| match block.heading {
+        Some(heading) if heading.level <= split_level && !block.inside_html && block.start > 0 => {
+            let title = body.get(block.start..heading.line_end)?;
+            Some((block.start, title.trim_start_matches(['#', ' ']).trim()))
         }
-    }
-    let definitions: String = body
-        .lines()
-        .filter(|line| is_reference_definition(line))
-        .map(|line| format!("\n{line}"))
-        .collect();
+        _ => None,
+    });
+    let bounds: Vec<(usize, Option<&str>)> =
+        std::iter::once((0, None)).chain(cuts.map(|(start, title)| (start, Some(title)))).collect();
+    let definitions = blocks::reference_definitions(body);
     let mut sections = Vec::new();
     let mut used_ids: Vec<String> = Vec::new();
-    let mut at = 0;
-    let bounds: Vec<(usize, Option<usize>)> = std::iter::once((0, None))
-        .chain(cuts.iter().map(|&(start, title_end)| (start, Some(title_end))))
-        .collect();
-    for (index, &(start, title_end)) in bounds.iter().enumerate() {
+    for (index, &(start, title)) in bounds.iter().enumerate() {
         let end = bounds.get(index + 1).map_or(body.len(), |b| b.0);
-        let Some(text) = body.get(at.max(start)..end) else { continue };
-        at = end;
-        if text.is_empty() {
-            continue;
-        }
-        let title = title_end
-            .and_then(|e| body.get(start..e))
-            .map(|t| t.trim_start_matches(['#', ' ']).trim());
+        let Some(text) = body.get(start..end).filter(|text| !text.is_empty()) else { continue };
         let known = title.and_then(headings::lookup).map(|s| s.id.to_owned());
         let id = match known {
             Some(id) if !used_ids.contains(&id) => id,
@@ -125,57 +104,12 @@ pub fn sections(body: &str) -> Vec<MarkdownSection> {
         };
         used_ids.push(id.clone());
         let mut markdown = text.to_owned();
-        if !definitions.is_empty() && index > 0 {
+        if index > 0 {
             markdown.push_str(&definitions);
         }
         sections.push(MarkdownSection { id, markdown });
     }
     sections
-}
-
-/// The top-level headings of a text: level, start, and the end of their first line.
-fn top_level_headings(text: &str) -> Vec<(u8, usize, usize)> {
-    use pulldown_cmark::{Event, Options, Parser, Tag};
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
-    let mut out = Vec::new();
-    let mut depth = 0usize;
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        match event {
-            Event::Start(tag) => {
-                if depth == 0
-                    && let Tag::Heading { level, .. } = tag
-                {
-                    // `HeadingLevel`'s discriminants are its levels, 1 to 6.
-                    let level = level as u8;
-                    let line_end = text
-                        .get(range.start..range.end)
-                        .and_then(|t| t.find('\n'))
-                        .map_or(range.end, |i| range.start + i);
-                    out.push((level, range.start, line_end));
-                }
-                depth += 1;
-            }
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// `[label]: destination`, up to three spaces in (a footnote is not one).
-fn is_reference_definition(line: &str) -> bool {
-    let trimmed = line.trim_start_matches(' ');
-    if line.len() - trimmed.len() > 3 {
-        return false;
-    }
-    let Some(rest) = trimmed.strip_prefix('[') else { return false };
-    if rest.starts_with('^') {
-        return false;
-    }
-    rest.split_once("]:").is_some_and(|(label, after)| {
-        !label.is_empty() && !label.contains('[') && !after.trim().is_empty()
-    })
 }
 
 /// One replacement in the README's text; an empty span inserts.

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::state::Signals;
 use crate::card::Card;
 use crate::document::source::ReadmeSource;
-use crate::markdown::sections_of;
+use crate::markdown::blocks::section_id;
+use crate::markdown::{MarkdownSection, preview_pieces};
 use crate::render::chart::results_chart;
 use crate::render::markdown_to_html;
 use crate::review::Workflow;
@@ -25,8 +26,8 @@ pub fn Preview() -> impl IntoView {
     }
 }
 
-/// A rendered card. Each section re-renders only when its own Markdown changes, so a
-/// keystroke costs one section's render, not the whole card's.
+/// A rendered card. Each piece of a section re-renders only when its own Markdown
+/// changes, so a keystroke costs a few KB's render, not the whole card's.
 #[component]
 pub fn CardView(
     card: Signal<Card>,
@@ -35,20 +36,25 @@ pub fn CardView(
     source: Signal<Option<ReadmeSource>>,
     label: &'static str,
 ) -> impl IntoView {
-    // The body the README export writes, status block first, in sections.
-    let sections = Memo::new(move |_| {
+    // The body the README export writes, status block first, in pieces.
+    let pieces = Memo::new(move |_| {
         card.with(|card| {
-            workflow
-                .with(|workflow| source.with(|source| sections_of(card, workflow, source.as_ref())))
+            workflow.with(|workflow| {
+                source.with(|source| preview_pieces(card, workflow, source.as_ref()))
+            })
         })
     });
-    let ids = move || {
-        sections.with(|all| all.iter().map(|section| section.id.clone()).collect::<Vec<_>>())
-    };
+    let ids = Memo::new(move |_| {
+        pieces.with(|all| all.iter().map(|piece| piece.id.clone()).collect::<Vec<_>>())
+    });
+    // The results chart sits at the end of the Evaluation section: after its last piece.
+    let chart_after = Memo::new(move |_| {
+        ids.with(|ids| ids.iter().rev().find(|id| section_id(id) == "evaluation").cloned())
+    });
     view! {
         <article class="rendered-card" aria-label=label>
-            <For each=ids key=|id| id.clone() let(id)>
-                <PreviewSection sections card id />
+            <For each=move || ids.get() key=|id| id.clone() let(id)>
+                <PreviewSection pieces card chart_after id />
             </For>
         </article>
     }
@@ -56,30 +62,36 @@ pub fn CardView(
 
 #[component]
 fn PreviewSection(
-    sections: Memo<Vec<crate::markdown::MarkdownSection>>,
+    pieces: Memo<Vec<MarkdownSection>>,
     card: Signal<Card>,
+    chart_after: Memo<Option<String>>,
     id: String,
 ) -> impl IntoView {
     let markdown = {
         let id = id.clone();
         Memo::new(move |_| {
-            sections.with(|all| {
+            pieces.with(|all| {
                 all.iter().find(|s| s.id == id).map(|s| s.markdown.clone()).unwrap_or_default()
             })
         })
     };
     let html = Memo::new(move |_| markdown.with(|text| markdown_to_html(text)));
-    // The results chart sits at the end of the Evaluation section.
-    let chart = (id == "evaluation").then(|| {
-        let results = Memo::new(move |_| card.with(|card| card.quantitative_analysis.results.clone()));
-        let chart = Memo::new(move |_| results.with(|results| results_chart(results)));
-        view! {
-            <div
-                class="chart-container"
-                inner_html=move || chart.with(|c| c.as_ref().map(|c| c.as_str().to_owned()).unwrap_or_default())
-            ></div>
-        }
-    });
+    let has_chart = {
+        let id = id.clone();
+        Memo::new(move |_| chart_after.with(|after| after.as_deref() == Some(id.as_str())))
+    };
+    let results = Memo::new(move |_| card.with(|card| card.quantitative_analysis.results.clone()));
+    let chart = move || {
+        has_chart.get().then(|| {
+            let svg = results.with(|results| results_chart(results));
+            view! {
+                <div
+                    class="chart-container"
+                    inner_html=svg.map(|svg| svg.as_str().to_owned()).unwrap_or_default()
+                ></div>
+            }
+        })
+    };
     view! {
         <section class="rendered-section" data-section=id.clone()>
             <div inner_html=move || html.with(|html| html.as_str().to_owned())></div>
