@@ -76,8 +76,12 @@ test('a file dropped on the page imports, with a report of what was mapped and k
     data.items.add(new File([text], 'README.md', { type: 'text/markdown' }));
     return data;
   }, README);
-  await page.dispatchEvent('main', 'dragover', { dataTransfer: files });
-  await expect(page.getByText('Drop the file to import it as a new draft')).toBeVisible();
+  // A drag fires `dragover` again and again while the pointer is over the page, and the
+  // hint goes 200 ms after the last one: so fire it as a drag does, until the hint shows.
+  await expect(async () => {
+    await page.dispatchEvent('main', 'dragover', { dataTransfer: files });
+    await expect(page.getByText('Drop the file to import it as a new draft')).toBeVisible({ timeout: 100 });
+  }).toPass();
   await page.dispatchEvent('main', 'drop', { dataTransfer: files });
   await expect(page.getByText('Drop the file to import it as a new draft')).toBeHidden();
 
