@@ -79,35 +79,13 @@ impl Actions {
     pub fn open(&self, id: &str) -> bool {
         self.flush();
         let signals = self.signals;
-        let loaded = self.with_session(|s| {
-            let loaded = s.drafts.load(id);
-            if let Ok(loaded) = &loaded {
-                s.record = Some(loaded.record.clone());
-                if loaded.read_only.is_none() {
-                    s.drafts.set_open(id);
-                }
-            }
-            loaded
-        });
-        self.refresh_library();
-        match loaded {
+        match self.with_session(|s| s.drafts.load(id)) {
             Some(Ok(loaded)) => {
-                let saved_at = loaded.record.updated_at;
-                let record = loaded.record;
-                let document = Document {
-                    card: record.card,
-                    workflow: record.workflow,
-                    source: record.source,
-                };
-                self.show(record.id, document, loaded.read_only);
-                if signals.read_only.with_untracked(Option::is_none)
-                    && !signals.storage.with_untracked(|s| s.memory_only)
-                {
-                    signals.save.set(SaveState::Saved { at: saved_at });
-                }
+                self.open_record(loaded.record, loaded.read_only);
                 true
             }
             Some(Err(error)) => {
+                self.refresh_library();
                 let text = match &error {
                     LoadError::Quarantined(_) => {
                         format!("Could not open the draft: {error}. See the library.")
@@ -118,7 +96,31 @@ impl Actions {
                 signals.screen.set(Screen::Library);
                 false
             }
-            None => false,
+            None => {
+                self.refresh_library();
+                false
+            }
+        }
+    }
+
+    /// Opens a record just read from storage, or just stored, as the open draft.
+    fn open_record(&self, record: DraftRecord, read_only: Option<String>) {
+        let signals = self.signals;
+        self.with_session(|s| {
+            s.record = Some(record.clone());
+            if read_only.is_none() {
+                s.drafts.set_open(&record.id);
+            }
+        });
+        self.refresh_library();
+        let saved_at = record.updated_at;
+        let document =
+            Document { card: record.card, workflow: record.workflow, source: record.source };
+        self.show(record.id, document, read_only);
+        if signals.read_only.with_untracked(Option::is_none)
+            && !signals.storage.with_untracked(|s| s.memory_only)
+        {
+            signals.save.set(SaveState::Saved { at: saved_at });
         }
     }
 
@@ -153,8 +155,9 @@ impl Actions {
         let id = random_id(now);
         let created = self.with_session(|s| s.drafts.create_document(&id, document.clone(), now));
         match created {
-            Some(Ok(_)) => {
-                self.open(&id);
+            // Opened as stored, not read back: what was just written needs no second parse.
+            Some(Ok(record)) => {
+                self.open_record(record, None);
                 if let Some(message) = message {
                     self.signals.tell(NoticeKind::Info, message);
                 }
