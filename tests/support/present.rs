@@ -38,10 +38,13 @@ pub fn present_everything(document: &Document, now: u64) -> usize {
     shown.push(licenses::full_name(&licence.id).unwrap_or_default().to_owned());
     shown.extend(card.quantitative_analysis.results.iter().map(|r| r.slice_label()));
 
-    // The preview and the viewer: the Markdown sections, rendered and sanitized, the chart.
-    for section in markdown::document_sections(document) {
-        shown.push(render::markdown_to_html(&section.markdown).into_string());
+    // The preview and the viewer: the Markdown in pieces, rendered and sanitized, the chart;
+    // the HTML export's sections.
+    let source = document.source.as_ref();
+    for piece in markdown::preview_pieces(card, workflow, source) {
+        shown.push(render::markdown_to_html(&piece.markdown).into_string());
     }
+    shown.extend(markdown::document_sections(document).into_iter().map(|section| section.id));
     if let Some(chart) = render::chart::results_chart(&card.quantitative_analysis.results) {
         shown.push(chart.into_string());
     }
