@@ -27,13 +27,17 @@ pub struct Heading {
     pub line_end: usize,
 }
 
+/// The Markdown the app reads and renders: CommonMark with tables, strikethrough and
+/// footnotes. One set, so that a text is cut where the renderer sees its blocks.
+pub fn parser_options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
+}
+
 /// The blocks at the top level of a text, in order.
 pub fn top_level(text: &str) -> Vec<Block> {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut out: Vec<Block> = Vec::new();
     let (mut depth, mut open_html) = (0usize, 0i64);
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(text, parser_options()).into_offset_iter() {
         let starts_block = depth == 0 && !matches!(event, Event::End(_));
         if starts_block && out.last().is_none_or(|last| last.start < range.start) {
             let heading = match &event {

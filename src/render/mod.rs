@@ -20,7 +20,9 @@ mod dompurify;
 #[cfg(target_arch = "wasm32")]
 pub use dompurify::load as load_sanitizer;
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Parser, html};
+
+use crate::markdown::blocks::parser_options;
 
 /// HTML that has been sanitized. The only way to get one is through this module.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,13 +38,9 @@ impl SafeHtml {
     }
 }
 
-fn markdown_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
-}
-
 fn raw_html(markdown: &str) -> String {
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut raw, Parser::new_ext(markdown, markdown_options()));
+    html::push_html(&mut raw, Parser::new_ext(markdown, parser_options()));
     raw
 }
 

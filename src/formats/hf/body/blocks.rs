@@ -2,9 +2,10 @@
 //! its top-level headings, its top-level blocks, and the layout among them (blank lines,
 //! HTML comments, the template's "[More Information Needed]"), which is not content.
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::document::source::Span;
+use crate::markdown::blocks::parser_options;
 
 /// The template's filler, never content.
 pub const FILLER: &str = "[More Information Needed]";
@@ -70,15 +71,13 @@ impl<'a> Body<'a> {
     /// Scans `text[start..]`.
     pub fn scan(text: &'a str, start: usize) -> Self {
         let body = text.get(start..).unwrap_or_default();
-        let options =
-            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
         let mut headings = Vec::new();
         let mut blocks: Vec<Block> = Vec::new();
         let mut depth = 0usize;
         let mut current: Option<(Kind, std::ops::Range<usize>, String)> = None;
         let mut row: Vec<String> = Vec::new();
         let mut rows: Vec<Vec<String>> = Vec::new();
-        for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
             match event {
                 Event::Start(tag) => {
                     if depth == 0 {
