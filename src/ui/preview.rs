@@ -9,7 +9,7 @@ use crate::document::source::ReadmeSource;
 use crate::markdown::blocks::section_id;
 use crate::markdown::{MarkdownSection, preview_pieces};
 use crate::render::chart::results_chart;
-use crate::render::markdown_to_html;
+use crate::render::{SafeHtml, markdown_to_html};
 use crate::review::Workflow;
 
 /// The open draft, rendered live beside the editor.
@@ -48,13 +48,16 @@ pub fn CardView(
         pieces.with(|all| all.iter().map(|piece| piece.id.clone()).collect::<Vec<_>>())
     });
     // The results chart sits at the end of the Evaluation section: after its last piece.
+    // Drawn again only when the results change.
     let chart_after = Memo::new(move |_| {
         ids.with(|ids| ids.iter().rev().find(|id| section_id(id) == "evaluation").cloned())
     });
+    let results = Memo::new(move |_| card.with(|card| card.quantitative_analysis.results.clone()));
+    let chart = Memo::new(move |_| results.with(|results| results_chart(results)));
     view! {
         <article class="rendered-card" aria-label=label>
             <For each=move || ids.get() key=|id| id.clone() let(id)>
-                <PreviewSection pieces card chart_after id />
+                <PreviewSection pieces chart chart_after id />
             </For>
         </article>
     }
@@ -63,7 +66,7 @@ pub fn CardView(
 #[component]
 fn PreviewSection(
     pieces: Memo<Vec<MarkdownSection>>,
-    card: Signal<Card>,
+    chart: Memo<Option<SafeHtml>>,
     chart_after: Memo<Option<String>>,
     id: String,
 ) -> impl IntoView {
@@ -80,14 +83,12 @@ fn PreviewSection(
         let id = id.clone();
         Memo::new(move |_| chart_after.with(|after| after.as_deref() == Some(id.as_str())))
     };
-    let results = Memo::new(move |_| card.with(|card| card.quantitative_analysis.results.clone()));
-    let chart = move || {
+    let chart_view = move || {
         has_chart.get().then(|| {
-            let svg = results.with(|results| results_chart(results));
             view! {
                 <div
                     class="chart-container"
-                    inner_html=svg.map(|svg| svg.as_str().to_owned()).unwrap_or_default()
+                    inner_html=move || chart.with(|c| c.as_ref().map(|c| c.as_str().to_owned()).unwrap_or_default())
                 ></div>
             }
         })
@@ -95,7 +96,7 @@ fn PreviewSection(
     view! {
         <section class="rendered-section" data-section=id.clone()>
             <div inner_html=move || html.with(|html| html.as_str().to_owned())></div>
-            {chart}
+            {chart_view}
         </section>
     }
 }
