@@ -50,41 +50,39 @@ const BUILT_WITH_THE_SECTION: usize = 3;
 /// A section's controls: its registered fields in order, with its lists placed where they
 /// read best (after a given field, or first).
 fn parts(section: SectionId) -> impl IntoView {
-    let list: Option<(Option<&str>, ChildrenFn)> = match section {
-        SectionId::ModelDetails => Some((
+    let (list_after, mut list): (Option<&str>, Option<ChildrenFn>) = match section {
+        SectionId::ModelDetails => (
             Some("model_details.version.changes"),
-            part(|| view! { <ListEditor spec=fields::OWNERS /> }.into_any()),
-        )),
-        SectionId::TrainingData => Some((
+            Some(part(|| view! { <ListEditor spec=fields::OWNERS /> }.into_any())),
+        ),
+        SectionId::TrainingData => (
             None,
-            part(|| view! { <ListEditor spec=fields::TRAINING_DATASETS /> }.into_any()),
-        )),
-        SectionId::EvaluationData => Some((
+            Some(part(|| view! { <ListEditor spec=fields::TRAINING_DATASETS /> }.into_any())),
+        ),
+        SectionId::EvaluationData => (
             None,
-            part(|| view! { <ListEditor spec=fields::EVALUATION_DATASETS /> }.into_any()),
-        )),
-        SectionId::QuantitativeAnalysis => Some((
+            Some(part(|| view! { <ListEditor spec=fields::EVALUATION_DATASETS /> }.into_any())),
+        ),
+        SectionId::QuantitativeAnalysis => (
             None,
-            part(|| view! { <ListEditor spec=fields::RESULTS extra=slice_editor /> }.into_any()),
-        )),
-        SectionId::EthicalConsiderations => Some((
+            Some(part(|| {
+                view! { <ListEditor spec=fields::RESULTS extra=slice_editor /> }.into_any()
+            })),
+        ),
+        SectionId::EthicalConsiderations => (
             None,
-            part(|| {
+            Some(part(|| {
                 view! {
                     <ListEditor spec=fields::RISKS />
                     <ListEditor spec=fields::FAIRNESS_ASSESSMENTS />
                 }
                 .into_any()
-            }),
-        )),
+            })),
+        ),
         SectionId::CustomSections => {
-            Some((None, part(|| view! { <ListEditor spec=fields::CUSTOM_SECTIONS /> }.into_any())))
+            (None, Some(part(|| view! { <ListEditor spec=fields::CUSTOM_SECTIONS /> }.into_any())))
         }
-        _ => None,
-    };
-    let (list_after, mut list) = match list {
-        Some((after, list)) => (after, Some(list)),
-        None => (None, None),
+        _ => (None, None),
     };
     let mut parts: Vec<ChildrenFn> = Vec::new();
     if list_after.is_none() {
