@@ -68,7 +68,7 @@ for (let shard = 0; shard < SHARDS; shard++) {
     const docs = documents(shard);
     // A guard against a hung run, not a timing assertion: `make bench` measures speed.
     test.setTimeout(120_000 + docs.length * 5_000);
-    const which = SHARDS > 1 ? `every ${SHARDS}th of documents ${FROM}..${FROM + COUNT - 1}, from ${FROM + shard}` : `documents ${FROM}..${FROM + COUNT - 1}`;
+    const which = `documents ${FROM}..${FROM + COUNT - 1}` + (SHARDS > 1 ? `, one in ${SHARDS} from ${FROM + shard}` : '');
     console.log(`fuzz-ui: seed ${SEED}, profile ${PROFILE}, ${REPLAY ? `replaying ${REPLAY}` : which}`);
     await page.addInitScript(countWorkerJobs);
     await studio.open();
