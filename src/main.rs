@@ -9,8 +9,25 @@ mod split_points;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    use model_card_studio::ui::chunks;
+
     console_error_panic_hook::set_once();
     split_points::provide();
+    // Stored drafts are read by a chunk (docs/decisions.md §11d). A visitor who has some
+    // waits for it behind the static first screen; a first visit mounts at once. If it
+    // cannot load, the app says so at start and leaves the drafts alone.
+    if chunks::needs_reader() {
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = chunks::READER.get().await;
+            mount();
+        });
+    } else {
+        mount();
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn mount() {
     leptos::mount::mount_to_body(model_card_studio::ui::App);
     // The static first screen in index.html has done its job. Removed in the task that
     // mounted the app, so no frame shows both.

@@ -4,12 +4,19 @@
 //! They live in this binary, not the library, so the formats worker (which links the
 //! library too) does not export them and link the screens they reach.
 
+use model_card_studio::storage::Read;
 use model_card_studio::ui::chunks::{self, ChunkError, FormatsClient, MakeView};
 
 /// The formats worker's client: not a view, so outside `split_points!`.
 #[leptos::wasm_split::wasm_split(formats, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn formats() -> Result<FormatsClient, ChunkError> {
     Ok(chunks::formats_client())
+}
+
+/// The reader of stored drafts: not a view either.
+#[leptos::wasm_split::wasm_split(reader, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn reader() -> Result<Read, ChunkError> {
+    Ok(chunks::reader())
 }
 
 /// `chunk => SLOT, view_maker;`: the split function `chunk` (its name becomes the chunk's
@@ -28,6 +35,7 @@ macro_rules! split_points {
         pub fn provide() {
             $(chunks::$slot.provide(|| Box::pin($chunk()));)*
             chunks::FORMATS.provide(|| Box::pin(formats()));
+            chunks::READER.provide(|| Box::pin(reader()));
         }
     };
 }

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{Backend, Decoded, DraftRecord, Drafts, StorageError, decode};
+use super::{Backend, Decoded, DraftRecord, Drafts, Read, StorageError};
 use crate::document::SCHEMA_VERSION;
 
 /// Names the file format, so a restore can refuse files that are not backups.
@@ -26,8 +26,12 @@ struct BundleIn {
 }
 
 /// Every readable draft, trashed ones included, as one JSON bundle.
-pub fn bundle<B: Backend>(drafts: &Drafts<B>, now: u64) -> Result<String, StorageError> {
-    let records = drafts.all_records()?;
+pub fn bundle<B: Backend>(
+    drafts: &Drafts<B>,
+    now: u64,
+    read: Read,
+) -> Result<String, StorageError> {
+    let records = drafts.all_records(read)?;
     let bundle = BundleOut {
         format: FORMAT,
         schema_version: SCHEMA_VERSION,
@@ -119,7 +123,11 @@ pub enum BackupError {
 }
 
 /// Works out what restoring `text` would do, without writing anything.
-pub fn plan<B: Backend>(drafts: &Drafts<B>, text: &str) -> Result<RestorePlan, BackupError> {
+pub fn plan<B: Backend>(
+    drafts: &Drafts<B>,
+    text: &str,
+    read: Read,
+) -> Result<RestorePlan, BackupError> {
     let bundle: BundleIn =
         serde_json::from_str(text).map_err(|e| BackupError::NotABackup(e.to_string()))?;
     if bundle.format != FORMAT {
@@ -128,7 +136,7 @@ pub fn plan<B: Backend>(drafts: &Drafts<B>, text: &str) -> Result<RestorePlan, B
     let local = drafts.summaries_by_id();
     let mut plan = RestorePlan::default();
     for (position, value) in bundle.drafts.into_iter().enumerate() {
-        let record = match decode(&value.to_string()) {
+        let record = match read(&value.to_string()) {
             Decoded::Current { record, .. } => record,
             Decoded::Future { schema_version, .. } => {
                 plan.skipped.push(format!(
@@ -184,7 +192,7 @@ mod tests {
     use super::*;
     use crate::card::Card;
     use crate::review::Workflow;
-    use crate::storage::MemoryBackend;
+    use crate::storage::{MemoryBackend, decode};
 
     fn card(name: &str) -> Card {
         let mut card = Card::default();
@@ -221,14 +229,14 @@ mod tests {
 
     #[test]
     fn a_backup_restores_into_an_empty_browser() {
-        let mut here = Drafts::open(MemoryBackend::default()).unwrap();
+        let mut here = Drafts::open(MemoryBackend::default(), decode).unwrap();
         here.create("a", card("Alpha"), Workflow::default(), 1).unwrap();
         here.create("b", card("Beta"), Workflow::default(), 2).unwrap();
-        here.trash("b", 3).unwrap();
-        let text = bundle(&here, 10).unwrap();
+        here.trash("b", 3, decode).unwrap();
+        let text = bundle(&here, 10, decode).unwrap();
 
-        let mut elsewhere = Drafts::open(MemoryBackend::default()).unwrap();
-        let plan = plan(&elsewhere, &text).unwrap();
+        let mut elsewhere = Drafts::open(MemoryBackend::default(), decode).unwrap();
+        let plan = plan(&elsewhere, &text, decode).unwrap();
         assert_eq!(plan.count(RestoreAction::Add), 2);
         assert_eq!(apply(&mut elsewhere, &plan, || unreachable!()).unwrap(), 2);
         assert_eq!(
@@ -240,12 +248,12 @@ mod tests {
 
     #[test]
     fn never_replaces_a_newer_draft_and_keeps_both_when_they_diverged() {
-        let mut here = Drafts::open(MemoryBackend::default()).unwrap();
+        let mut here = Drafts::open(MemoryBackend::default(), decode).unwrap();
         let mut a = here.create("a", card("A1"), Workflow::default(), 1).unwrap();
         here.create("b", card("B1"), Workflow::default(), 2).unwrap();
         here.create("c", card("C1"), Workflow::default(), 3).unwrap();
         here.create("d", card("D1"), Workflow::default(), 4).unwrap();
-        let backup = bundle(&here, 5).unwrap();
+        let backup = bundle(&here, 5, decode).unwrap();
 
         // After the backup, a moves on here, so it is newer here; b stays the same.
         a.card = card("A2");
@@ -264,7 +272,7 @@ mod tests {
         }
         // ...and d changed in the backup at the same generation: they diverged.
 
-        let plan = plan(&here, &newer_backup.to_string()).unwrap();
+        let plan = plan(&here, &newer_backup.to_string(), decode).unwrap();
         let action = |id: &str| plan.items.iter().find(|s| s.record.id == id).unwrap().action;
         assert_eq!(action("a"), RestoreAction::KeepNewer);
         assert_eq!(action("b"), RestoreAction::Unchanged);
@@ -285,11 +293,11 @@ mod tests {
 
     #[test]
     fn refuses_files_that_are_not_backups() {
-        let here = Drafts::open(MemoryBackend::default()).unwrap();
-        assert!(plan(&here, "{\"schema_version\": 2, \"card\": {}}").is_err());
-        assert!(plan(&here, "{\"format\": \"something-else\", \"drafts\": []}").is_err());
+        let here = Drafts::open(MemoryBackend::default(), decode).unwrap();
+        assert!(plan(&here, "{\"schema_version\": 2, \"card\": {}}", decode).is_err());
+        assert!(plan(&here, "{\"format\": \"something-else\", \"drafts\": []}", decode).is_err());
         let with_bad = format!("{{\"format\": \"{FORMAT}\", \"drafts\": [{{\"id\": 1}}]}}");
-        assert_eq!(plan(&here, &with_bad).unwrap().skipped.len(), 1);
+        assert_eq!(plan(&here, &with_bad, decode).unwrap().skipped.len(), 1);
     }
 
     /// What the crash fallback (`js/crash.js`) writes: each record as the exact text
@@ -302,8 +310,8 @@ mod tests {
             "{{\n  \"format\": \"{FORMAT}\",\n  \"schema_version\": 4,\n  \"created_at\": 9,\n  \"drafts\": [\n    {stored},\n    {}\n  ]\n}}\n",
             serde_json::to_string("{\"id\": \"broken\", \"card\": ").unwrap()
         );
-        let here = Drafts::open(MemoryBackend::default()).unwrap();
-        let plan = plan(&here, &file).unwrap();
+        let here = Drafts::open(MemoryBackend::default(), decode).unwrap();
+        let plan = plan(&here, &file, decode).unwrap();
         assert_eq!(plan.count(RestoreAction::Add), 1);
         assert_eq!(plan.items[0].record, record);
         assert_eq!(

@@ -22,9 +22,10 @@ mod record;
 
 pub use library::{
     DraftOpError, Drafts, LoadError, Loaded, SaveError, SnapshotsDropped, check_generation,
+    has_drafts,
 };
 pub use memory::MemoryBackend;
-pub use record::{Decoded, DraftRecord, DraftSummary, StorageProblem, decode};
+pub use record::{Decoded, DraftRecord, DraftSummary, Read, StorageProblem, decode};
 
 /// The namespace of every key this app writes.
 pub const PREFIX: &str = "model-card-studio/v1/";

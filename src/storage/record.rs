@@ -127,6 +127,13 @@ pub enum Decoded {
     Bad { reason: String },
 }
 
+/// How storage reads a stored record: [`decode`]. Every operation of
+/// [`Drafts`](super::Drafts) that reads one takes it as an argument, so that the web page
+/// can hand over `decode` from a lazily loaded chunk and keep the deserializers of the
+/// card and the workflow out of its first download (docs/decisions.md §11d). Native code
+/// and the page's chunks pass `decode` itself.
+pub type Read = fn(&str) -> Decoded;
+
 /// Reads a stored record of any version.
 pub fn decode(text: &str) -> Decoded {
     let value: Value = match serde_json::from_str(text) {

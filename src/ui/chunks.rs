@@ -32,6 +32,7 @@ pub use super::lazy::{Chunk, ChunkError, LoadFuture, MakeView};
 use super::workspace::Actions;
 use crate::formats::ImportOutcome;
 use crate::formats::job::{Answer, Job};
+use crate::storage::Read;
 
 /// The review screen: workflow, checklist, reviews, history, and the diff (`similar`).
 pub static REVIEW: Chunk = Chunk::new("the review screen");
@@ -124,6 +125,24 @@ pub fn formats_client() -> FormatsClient {
         received: super::signed::received_here,
         check_imported_signatures: super::signed::check_imported_signatures_here,
     }
+}
+
+/// Reading stored drafts: [`crate::storage::decode`], with the deserializers of the
+/// card, the workflow and the README source that only it needs. The page reads a stored
+/// draft only through it, so a first visit, which has none, never downloads that code;
+/// `main` loads it before the mount when storage holds drafts ([`needs_reader`]), and
+/// [`Actions::reading`] on any later read (docs/decisions.md §11d). Chunks that read
+/// drafts themselves (the library's backup) pass `decode` directly.
+pub static READER: Chunk<Read> = Chunk::new("the code that reads stored drafts");
+
+/// The reader's entry point.
+pub fn reader() -> Read {
+    crate::storage::decode
+}
+
+/// Whether this page must load [`READER`] before it starts: storage holds drafts.
+pub fn needs_reader() -> bool {
+    crate::storage::has_drafts(&crate::storage::browser::AnyBackend::open()).unwrap_or(false)
 }
 
 /// The one renderer (Markdown to sanitized HTML), once a chunk that has it has loaded:

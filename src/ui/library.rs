@@ -14,8 +14,8 @@ use super::workspace::Actions;
 use crate::card::display_name;
 use crate::display::{plural, relative_time};
 use crate::review::Status;
-use crate::storage::DraftSummary;
 use crate::storage::backup::RestorePlan;
+use crate::storage::{DraftSummary, decode};
 
 /// Which drafts the table shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,7 +227,7 @@ fn DraftRow(draft: DraftSummary, rename: RwSignal<Option<DraftSummary>>) -> impl
     view! {
         <tr class:open=is_open>
             <th scope="row">
-                <button type="button" class="link" on:click=move |_| { actions.open(&id.get_value()); }>
+                <button type="button" class="link" on:click=move |_| { actions.open(&id.get_value(), decode); }>
                     {display_name(&draft.name)}
                 </button>
                 {draft.is_read_only().then(|| view! { <span class="badge badge-optional">"Read-only: newer app"</span> })}

@@ -248,3 +248,67 @@ test.describe(() => {
     await expect(studio.field('Name')).toHaveValue('Lazy model');
   });
 });
+
+// Stored drafts are read by a chunk of their own (src/ui/chunks.rs, READER): the
+// deserializers of the card and the workflow are not in the first download, since a
+// first visit has nothing stored to read.
+const READER_CHUNK = /split_reader-[0-9a-f]{16}\.wasm$/;
+
+test('a first visit never fetches the reader of stored drafts; a return visit reads the draft with it', async ({ page, studio }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await studio.fillSeedCard();
+  await studio.field('Limitations').fill('May misclassify rare images');
+  await studio.waitUntilSaved();
+  expect(requested.filter((url) => READER_CHUNK.test(url)), 'nothing stored to read on a first visit').toEqual([]);
+
+  await page.reload();
+  await expect(studio.field('Name')).toHaveValue('ImageClassifier');
+  await expect(studio.field('Limitations')).toHaveValue('May misclassify rare images');
+  await expect(studio.saveState).toHaveText('Saved');
+  expect(requested.filter((url) => READER_CHUNK.test(url))).toHaveLength(1);
+
+  // Edits after the reload are saved over the draft as read, not into a new one.
+  await studio.field('Version').fill('1.1');
+  await studio.waitUntilSaved();
+  const drafts = Object.keys(await studio.storedKeys()).filter((key) => key.includes('/draft/'));
+  expect(drafts).toHaveLength(1);
+});
+
+test('a draft deleted and restored on a first visit is read with the reader, fetched when needed', async ({ page, studio }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await studio.field('Name').fill('Kept model');
+  await studio.waitUntilSaved();
+  await studio.goToLibrary();
+  await page.getByRole('button', { name: 'Delete Kept model', exact: true }).click();
+  await expect(page.getByText('Moved “Kept model” to the trash.')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Restored “Kept model” from the trash.')).toBeVisible();
+  await expect(studio.libraryRow('Kept model')).toBeVisible();
+  expect(requested.filter((url) => READER_CHUNK.test(url))).toHaveLength(1);
+});
+
+test.describe(() => {
+  test.use({ serviceWorkers: 'block' });
+  test('if the reader of stored drafts cannot load, the app says so and leaves every stored draft as it was', async ({ page, pageErrors, studio }) => {
+    expectErrors(pageErrors, /404|Failed to load resource|WebAssembly|HTTP status code is not ok|Incorrect response MIME type/);
+    await studio.fillSeedCard();
+    await studio.waitUntilSaved();
+    const stored = await studio.storedKeys();
+
+    await page.route(READER_CHUNK, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.reload();
+    await expect(page.getByTestId('error')).toContainText("Couldn't load the code that reads your stored drafts");
+    await expect(page.getByTestId('error')).toContainText('They are safe and unchanged: reload the page to try again.');
+    // Nothing is written over them while the app works in memory.
+    await studio.field('Name').fill('Typed while the reader was missing');
+    await expect(studio.saveState).toContainText('Not saved');
+    expect(await studio.storedKeys()).toEqual(stored);
+
+    await page.unroute(READER_CHUNK);
+    await page.reload();
+    await expect(studio.field('Name')).toHaveValue('ImageClassifier');
+    expect(await studio.storedKeys()).toEqual(stored);
+  });
+});

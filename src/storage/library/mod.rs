@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::record::RecordHead;
 use super::{
-    Backend, DRAFT_PREFIX, Decoded, DraftRecord, DraftSummary, INDEX_KEY, SESSION_KEY,
-    StorageError, StorageProblem, Usage, decode, draft_key, stored_size,
+    Backend, DRAFT_PREFIX, Decoded, DraftRecord, DraftSummary, INDEX_KEY, Read, SESSION_KEY,
+    StorageError, StorageProblem, Usage, draft_key, stored_size,
 };
 use crate::document::Document;
 use crate::document::SCHEMA_VERSION;
@@ -59,6 +59,12 @@ pub enum SaveError {
     Unreadable,
 }
 
+/// Whether `backend` holds any stored draft, readable or not. Without one, a library
+/// needs no [`Read`]: [`Drafts::empty`] is the whole of it.
+pub fn has_drafts(backend: &impl Backend) -> Result<bool, StorageError> {
+    Ok(backend.keys()?.iter().any(|key| key.starts_with(DRAFT_PREFIX)))
+}
+
 /// The drafts kept in a backend.
 pub struct Drafts<B> {
     backend: B,
@@ -71,9 +77,9 @@ impl<B: Backend> Drafts<B> {
     /// Opens the library: reads the index and reconciles it with the draft keys. Entries
     /// without a record are dropped; records without an entry are read and listed, or
     /// quarantined when they cannot be read. A reconciled index is written back.
-    pub fn open(backend: B) -> Result<Self, StorageError> {
+    pub fn open(backend: B, read: Read) -> Result<Self, StorageError> {
         let mut drafts = Self::empty(backend);
-        drafts.refresh()?;
+        drafts.refresh(read)?;
         Ok(drafts)
     }
 
@@ -84,7 +90,7 @@ impl<B: Backend> Drafts<B> {
 
     /// Re-reads the index, the draft keys and the session from the backend, e.g. after
     /// another tab changed them.
-    pub fn refresh(&mut self) -> Result<(), StorageError> {
+    pub fn refresh(&mut self, read: Read) -> Result<(), StorageError> {
         let index_text = self.backend.get(INDEX_KEY)?;
         let mut index: Index = index_text
             .as_deref()
@@ -105,7 +111,7 @@ impl<B: Backend> Drafts<B> {
         for key in keys.difference(&known) {
             let Some(text) = self.backend.get(key)? else { continue };
             let size = stored_size(&text);
-            match decode(&text) {
+            match read(&text) {
                 Decoded::Current { record, .. } if draft_key(&record.id) == *key => index.drafts.push(record.summary()),
                 Decoded::Future { record: Some(record), schema_version } if draft_key(&record.id) == *key => {
                     let mut summary = record.summary();
@@ -162,10 +168,10 @@ impl<B: Backend> Drafts<B> {
 
     /// Opens a draft. A record that cannot be read is quarantined; one from a newer app is
     /// opened read-only.
-    pub fn load(&mut self, id: &str) -> Result<Loaded, LoadError> {
+    pub fn load(&mut self, id: &str, read: Read) -> Result<Loaded, LoadError> {
         let key = draft_key(id);
         let text = self.backend.get(&key)?.ok_or(LoadError::NotFound)?;
-        match decode(&text) {
+        match read(&text) {
             Decoded::Current { record, .. } => {
                 self.note_summary(record.summary());
                 Ok(Loaded { record, read_only: None })
@@ -244,8 +250,9 @@ impl<B: Backend> Drafts<B> {
         id: &str,
         new_id: &str,
         now: u64,
+        read: Read,
     ) -> Result<DraftRecord, DraftOpError> {
-        let loaded = self.load(id)?;
+        let loaded = self.load(id, read)?;
         let mut card = loaded.record.card;
         card.model_details.name = format!("{} (copy)", card.model_details.name.trim());
         // A copy keeps the README it came from, so its export keeps that layout too.
@@ -255,27 +262,34 @@ impl<B: Backend> Drafts<B> {
     }
 
     /// Renames a draft that is not open (the open one is renamed through the editor).
-    pub fn rename(&mut self, id: &str, name: &str, now: u64) -> Result<DraftRecord, DraftOpError> {
-        self.change(id, now, |record| record.card.model_details.name = name.to_owned())
+    pub fn rename(
+        &mut self,
+        id: &str,
+        name: &str,
+        now: u64,
+        read: Read,
+    ) -> Result<DraftRecord, DraftOpError> {
+        self.change(id, now, read, |record| record.card.model_details.name = name.to_owned())
     }
 
     /// Moves a draft to the trash. It stays there, whole, until the trash is emptied.
-    pub fn trash(&mut self, id: &str, now: u64) -> Result<DraftRecord, DraftOpError> {
-        self.change(id, now, |record| record.deleted_at = Some(now))
+    pub fn trash(&mut self, id: &str, now: u64, read: Read) -> Result<DraftRecord, DraftOpError> {
+        self.change(id, now, read, |record| record.deleted_at = Some(now))
     }
 
     /// Takes a draft out of the trash.
-    pub fn restore(&mut self, id: &str, now: u64) -> Result<DraftRecord, DraftOpError> {
-        self.change(id, now, |record| record.deleted_at = None)
+    pub fn restore(&mut self, id: &str, now: u64, read: Read) -> Result<DraftRecord, DraftOpError> {
+        self.change(id, now, read, |record| record.deleted_at = None)
     }
 
     fn change(
         &mut self,
         id: &str,
         now: u64,
+        read: Read,
         edit: impl FnOnce(&mut DraftRecord),
     ) -> Result<DraftRecord, DraftOpError> {
-        let loaded = self.load(id)?;
+        let loaded = self.load(id, read)?;
         if loaded.read_only.is_some() {
             return Err(SaveError::ReadOnly.into());
         }
@@ -351,11 +365,11 @@ impl<B: Backend> Drafts<B> {
     }
 
     /// Every readable draft, in full, for a backup.
-    pub fn all_records(&self) -> Result<Vec<DraftRecord>, StorageError> {
+    pub fn all_records(&self, read: Read) -> Result<Vec<DraftRecord>, StorageError> {
         let mut records = Vec::new();
         for summary in &self.index.drafts {
             if let Some(text) = self.backend.get(&draft_key(&summary.id))?
-                && let Decoded::Current { record, .. } = decode(&text)
+                && let Decoded::Current { record, .. } = read(&text)
             {
                 records.push(record);
             }

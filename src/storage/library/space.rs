@@ -2,7 +2,7 @@
 //! Emptying the trash is `Drafts::empty_trash`.
 
 use super::{Backend, Drafts};
-use crate::storage::{Decoded, StorageError, decode, draft_key};
+use crate::storage::{Decoded, Read, StorageError, draft_key};
 
 /// What dropping old versions did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -22,6 +22,7 @@ impl<B: Backend> Drafts<B> {
     pub fn drop_old_snapshots(
         &mut self,
         except: Option<&str>,
+        read: Read,
     ) -> Result<SnapshotsDropped, StorageError> {
         let ids: Vec<String> = self
             .index
@@ -34,7 +35,7 @@ impl<B: Backend> Drafts<B> {
         for id in ids {
             let key = draft_key(&id);
             let Some(text) = self.backend.get(&key)? else { continue };
-            let Decoded::Current { mut record, .. } = decode(&text) else { continue };
+            let Decoded::Current { mut record, .. } = read(&text) else { continue };
             let count = record.workflow.drop_old_snapshots();
             if count == 0 {
                 continue;
@@ -54,7 +55,7 @@ mod tests {
     use super::*;
     use crate::card::example::filled_card;
     use crate::review::{Decision, ReviewInput, Tick, Workflow, checklist};
-    use crate::storage::MemoryBackend;
+    use crate::storage::{MemoryBackend, decode};
 
     /// A workflow with two rounds sent back and one approved: three kept versions, one
     /// of them approved.
@@ -85,31 +86,31 @@ mod tests {
 
     #[test]
     fn drops_old_versions_from_every_draft_but_the_open_one_and_frees_space() {
-        let mut drafts = Drafts::open(MemoryBackend::default()).unwrap();
+        let mut drafts = Drafts::open(MemoryBackend::default(), decode).unwrap();
         for id in ["a", "b", "open"] {
             drafts.create(id, filled_card(), reviewed_twice(), 5).unwrap();
         }
         let before = drafts.usage().unwrap();
         let generation = drafts.stored_generation("a").unwrap();
 
-        let dropped = drafts.drop_old_snapshots(Some("open")).unwrap();
+        let dropped = drafts.drop_old_snapshots(Some("open"), decode).unwrap();
         assert_eq!(dropped, SnapshotsDropped { drafts: 2, snapshots: 4 });
         assert!(drafts.usage().unwrap().ours < before.ours, "space was freed");
-        let a = drafts.load("a").unwrap().record;
+        let a = drafts.load("a", decode).unwrap().record;
         assert_eq!(a.workflow.snapshots.len(), 1, "the approved version stays");
         assert_eq!(a.updated_at, 5, "dropping old versions is not an edit");
         assert_eq!(drafts.stored_generation("a"), Some(generation + 1), "other tabs notice");
-        assert_eq!(drafts.load("open").unwrap().record.workflow.snapshots.len(), 3);
-        assert_eq!(drafts.drop_old_snapshots(None).unwrap().drafts, 1, "then the open one");
+        assert_eq!(drafts.load("open", decode).unwrap().record.workflow.snapshots.len(), 3);
+        assert_eq!(drafts.drop_old_snapshots(None, decode).unwrap().drafts, 1, "then the open one");
     }
 
     #[test]
     fn leaves_unreadable_and_newer_records_alone() {
         let mut backend = MemoryBackend::default();
         backend.insert_text(&draft_key("bad"), "{\"id\": \"bad\", \"card\": ").unwrap();
-        let mut drafts = Drafts::open(backend).unwrap();
+        let mut drafts = Drafts::open(backend, decode).unwrap();
         drafts.create("a", filled_card(), Workflow::default(), 1).unwrap();
-        assert_eq!(drafts.drop_old_snapshots(None).unwrap(), SnapshotsDropped::default());
+        assert_eq!(drafts.drop_old_snapshots(None, decode).unwrap(), SnapshotsDropped::default());
         assert_eq!(drafts.problems().len(), 1, "the unreadable record is still quarantined");
     }
 }

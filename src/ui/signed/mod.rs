@@ -148,7 +148,9 @@ async fn attach(workspace: Actions, name: &str, signed: SignedReview) {
     let known = studio.drafts.with_untracked(|d| d.iter().any(|s| s.id == draft));
     if known && studio.open_id.get_untracked().as_deref() != Some(draft.as_str()) {
         workspace.flush();
-        if !workspace.open(&draft) {
+        // This runs in the formats client's chunk, so it reads with `decode` itself
+        // rather than through `ui::chunks::READER`.
+        if !workspace.open(&draft, crate::storage::decode) {
             return refuse("the draft it names could not be opened".to_owned());
         }
     }

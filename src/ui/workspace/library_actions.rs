@@ -9,7 +9,7 @@ use super::Actions;
 use crate::card::{Card, display_name};
 use crate::display::plural;
 use crate::document::Document;
-use crate::storage::StorageError;
+use crate::storage::{Read, StorageError};
 use crate::ui::browser::{now_ms, random_id};
 use crate::ui::state::{NoticeKind, Screen, Toast, UndoAction};
 
@@ -30,9 +30,15 @@ impl Actions {
     /// Duplicates a draft and opens the copy.
     pub fn duplicate(&self, id: &str) {
         self.flush();
+        let id = id.to_owned();
+        let this = *self;
+        self.reading(move |read| this.duplicate_with(&id, read));
+    }
+
+    fn duplicate_with(&self, id: &str, read: Read) {
         let now = now_ms();
         let new_id = random_id(now);
-        match self.with_session(|s| s.drafts.duplicate(id, &new_id, now)) {
+        match self.with_session(|s| s.drafts.duplicate(id, &new_id, now, read)) {
             Some(Ok(copy)) => {
                 self.refresh_library();
                 self.signals.tell(
@@ -54,20 +60,29 @@ impl Actions {
             self.flush();
             return;
         }
-        match self.with_session(|s| s.drafts.rename(id, name, now_ms())) {
-            Some(Ok(_)) => self.refresh_library(),
-            Some(Err(error)) => self
-                .signals
-                .tell(NoticeKind::Error, format!("Could not rename the draft: {error}.")),
-            None => {}
-        }
+        let (id, name, this) = (id.to_owned(), name.to_owned(), *self);
+        self.reading(move |read| {
+            match this.with_session(|s| s.drafts.rename(&id, &name, now_ms(), read)) {
+                Some(Ok(_)) => this.refresh_library(),
+                Some(Err(error)) => this
+                    .signals
+                    .tell(NoticeKind::Error, format!("Could not rename the draft: {error}.")),
+                None => {}
+            }
+        });
     }
 
     /// Moves a draft to the trash, with a toast that can undo it.
     pub fn trash(&self, id: &str) {
         self.flush();
+        let id = id.to_owned();
+        let this = *self;
+        self.reading(move |read| this.trash_with(&id, read));
+    }
+
+    fn trash_with(&self, id: &str, read: Read) {
         let signals = self.signals;
-        match self.with_session(|s| s.drafts.trash(id, now_ms())) {
+        match self.with_session(|s| s.drafts.trash(id, now_ms(), read)) {
             Some(Ok(record)) => {
                 if signals.open_id.get_untracked().as_deref() == Some(id) {
                     self.with_session(|s| s.record = None);
@@ -115,7 +130,13 @@ impl Actions {
 
     /// Takes a draft out of the trash.
     pub fn restore(&self, id: &str) {
-        match self.with_session(|s| s.drafts.restore(id, now_ms())) {
+        let id = id.to_owned();
+        let this = *self;
+        self.reading(move |read| this.restore_with(&id, read));
+    }
+
+    fn restore_with(&self, id: &str, read: Read) {
+        match self.with_session(|s| s.drafts.restore(id, now_ms(), read)) {
             Some(Ok(record)) => {
                 self.refresh_library();
                 let name = display_name(&record.card.model_details.name);

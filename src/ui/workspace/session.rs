@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use web_sys::VisibilityState;
 
 use super::Actions;
@@ -13,8 +14,11 @@ use crate::card::Card;
 use crate::document::Document;
 use crate::review::Workflow;
 use crate::storage::browser::AnyBackend;
-use crate::storage::{DraftRecord, Drafts, LoadError, SaveError, StorageError, draft_key};
+use crate::storage::{
+    DraftRecord, Drafts, LoadError, Read, SaveError, StorageError, draft_key, has_drafts,
+};
 use crate::ui::browser::{measure, now_ms, random_id};
+use crate::ui::chunks;
 use crate::ui::state::{NoticeKind, SaveState, Screen, Signals, StorageInfo};
 
 /// How long typing must pause before the draft is written.
@@ -33,14 +37,28 @@ pub struct StorageSession {
 impl Actions {
     /// Opens storage (or memory, when the browser has none), the library, and the draft
     /// that was open last time, or a new one.
+    ///
+    /// Stored drafts are read by the reader chunk, which `main` loads before the mount
+    /// when there are any ([`needs_reader`]). Without stored drafts there is nothing to
+    /// read, and the first visit starts without that code.
     pub fn start(signals: Signals) -> Self {
         let backend = AnyBackend::open();
         let memory_only = backend.is_memory();
-        let drafts = measure("open-library", || Drafts::open(backend)).unwrap_or_else(|error| {
-            signals.tell(
-                NoticeKind::Error,
-                format!("Browser storage could not be read ({error}). Working in memory."),
-            );
+        let read = chunks::READER.loaded();
+        let unreadable =
+            |error| format!("Browser storage could not be read ({error}). Working in memory.");
+        let opened = match read {
+            Some(read) => measure("open-library", || Drafts::open(backend, read)).map_err(unreadable),
+            None => match has_drafts(&backend) {
+                Ok(false) => Ok(Drafts::empty(backend)),
+                Ok(true) => Err("Couldn't load the code that reads your stored drafts, so they are not shown. \
+                     They are safe and unchanged: reload the page to try again. Working in memory until then."
+                    .to_owned()),
+                Err(error) => Err(unreadable(error)),
+            },
+        };
+        let drafts = opened.unwrap_or_else(|message| {
+            signals.tell(NoticeKind::Error, message);
             Drafts::empty(AnyBackend::Memory(Default::default()))
         });
         let memory_only = memory_only || drafts.backend().is_memory();
@@ -56,9 +74,9 @@ impl Actions {
             }),
         };
         measure("list-library", || actions.refresh_library());
-        let reopened = match last_open {
-            Some(id) => actions.open(&id),
-            None => false,
+        let reopened = match (last_open, read) {
+            (Some(id), Some(read)) => actions.open(&id, read),
+            _ => false,
         };
         if !reopened {
             let has_drafts =
@@ -75,11 +93,31 @@ impl Actions {
         actions
     }
 
+    /// Runs `then` with the reader of stored drafts: at once when its chunk is in, else
+    /// once it has loaded. If it cannot load, says so, and nothing is read or written.
+    pub(crate) fn reading(&self, then: impl FnOnce(Read) + 'static) {
+        if let Some(read) = chunks::READER.loaded() {
+            return then(read);
+        }
+        let signals = self.signals;
+        spawn_local(async move {
+            match chunks::READER.get().await {
+                Ok(read) => then(read),
+                Err(error) => signals.tell(
+                    NoticeKind::Error,
+                    format!(
+                        "Couldn't read the stored drafts: {error}. Nothing was changed; check the connection and try again."
+                    ),
+                ),
+            }
+        });
+    }
+
     /// Opens a draft in the editor. Returns whether it could be opened.
-    pub fn open(&self, id: &str) -> bool {
+    pub fn open(&self, id: &str, read: Read) -> bool {
         self.flush();
         let signals = self.signals;
-        match self.with_session(|s| s.drafts.load(id)) {
+        match self.with_session(|s| s.drafts.load(id, read)) {
             Some(Ok(loaded)) => {
                 self.open_record(loaded.record, loaded.read_only);
                 true
@@ -317,11 +355,16 @@ impl Actions {
     /// Another tab changed our keys: refresh the library, and notice if it saved the
     /// draft open here.
     fn on_storage_changed(&self, key: &str) {
+        let (key, this) = (key.to_owned(), *self);
+        self.reading(move |read| this.take_storage_change(&key, read));
+    }
+
+    fn take_storage_change(&self, key: &str, read: Read) {
         let signals = self.signals;
         let open = signals.open_id.get_untracked();
         let newer = self
             .with_session(|s| {
-                let _ = s.drafts.refresh();
+                let _ = s.drafts.refresh(read);
                 let id = open.as_deref()?;
                 let base = s.record.as_ref()?.generation;
                 let stored = s.drafts.stored_generation(id)?;
@@ -338,10 +381,15 @@ impl Actions {
     /// Resolves a conflict by taking the version the other tab saved.
     pub fn reload_from_storage(&self) {
         if let Some(id) = self.signals.open_id.get_untracked() {
-            // Drop our base so opening does not try to save over the newer version.
-            self.with_session(|s| s.record = None);
-            self.open(&id);
-            self.signals.tell(NoticeKind::Info, "Loaded the version saved in the other tab.");
+            let this = *self;
+            self.reading(move |read| {
+                // Drop our base so opening does not try to save over the newer version.
+                this.with_session(|s| s.record = None);
+                if this.open(&id, read) {
+                    this.signals
+                        .tell(NoticeKind::Info, "Loaded the version saved in the other tab.");
+                }
+            });
         }
     }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::Actions;
 use crate::display::plural;
-use crate::storage::Usage;
+use crate::storage::{Read, Usage};
 use crate::ui::state::NoticeKind;
 
 impl Actions {
@@ -35,7 +35,15 @@ impl Actions {
                 self.flush();
             }
         }
-        match self.with_session(|s| s.drafts.drop_old_snapshots(open.as_deref())) {
+        let this = *self;
+        self.reading(move |read| this.drop_stored_snapshots(open.as_deref(), in_open, read));
+    }
+
+    /// The rest of [`Self::drop_old_snapshots`]: the drafts in storage but the open one,
+    /// and the message for all of it.
+    fn drop_stored_snapshots(&self, open: Option<&str>, in_open: usize, read: Read) {
+        let signals = self.signals;
+        match self.with_session(|s| s.drafts.drop_old_snapshots(open, read)) {
             Some(Ok(dropped)) => {
                 self.refresh_library();
                 let versions = dropped.snapshots + in_open;
