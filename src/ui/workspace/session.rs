@@ -39,7 +39,7 @@ impl Actions {
     /// that was open last time, or a new one.
     ///
     /// Stored drafts are read by the reader chunk, which `main` loads before the mount
-    /// when there are any ([`needs_reader`]). Without stored drafts there is nothing to
+    /// when there are any ([`chunks::needs_reader`]). Without stored drafts there is nothing to
     /// read, and the first visit starts without that code.
     pub fn start(signals: Signals) -> Self {
         let backend = AnyBackend::open();
