@@ -61,15 +61,17 @@ impl Actions {
             return;
         }
         let (id, name, this) = (id.to_owned(), name.to_owned(), *self);
-        self.reading(move |read| {
-            match this.with_session(|s| s.drafts.rename(&id, &name, now_ms(), read)) {
-                Some(Ok(_)) => this.refresh_library(),
-                Some(Err(error)) => this
-                    .signals
-                    .tell(NoticeKind::Error, format!("Could not rename the draft: {error}.")),
-                None => {}
-            }
-        });
+        self.reading(move |read| this.rename_with(&id, &name, read));
+    }
+
+    fn rename_with(&self, id: &str, name: &str, read: Read) {
+        match self.with_session(|s| s.drafts.rename(id, name, now_ms(), read)) {
+            Some(Ok(_)) => self.refresh_library(),
+            Some(Err(error)) => self
+                .signals
+                .tell(NoticeKind::Error, format!("Could not rename the draft: {error}.")),
+            None => {}
+        }
     }
 
     /// Moves a draft to the trash, with a toast that can undo it.
