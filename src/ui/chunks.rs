@@ -131,8 +131,9 @@ pub fn formats_client() -> FormatsClient {
 /// card, the workflow and the README source that only it needs. The page reads a stored
 /// draft only through it, so a first visit, which has none, never downloads that code;
 /// `main` loads it before the mount when storage holds drafts ([`needs_reader`]), and
-/// [`Actions::reading`] on any later read (docs/decisions.md §11d). Chunks that read
-/// drafts themselves (the library's backup) pass `decode` directly.
+/// [`Actions::reading`] on any later read (docs/decisions.md §11d). Code that only
+/// chunks run passes `decode` directly: the library opening a draft and planning a
+/// restore, the formats client opening the draft a signed review names.
 pub static READER: Chunk<Read> = Chunk::new("the code that reads stored drafts");
 
 /// The reader's entry point.
