@@ -9,7 +9,7 @@ mod split_points;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use model_card_studio::ui::chunks;
+    use model_card_studio::ui::{chunks, deferred};
 
     console_error_panic_hook::set_once();
     split_points::provide();
@@ -22,18 +22,34 @@ fn main() {
             mount();
         });
     } else {
-        mount();
+        // The first start-up slice (`ui::deferred`): this task only instantiated the wasm.
+        deferred::later(mount);
     }
 }
 
+/// Mounts the app out of sight, in `#app`, behind the static first screen of
+/// `index.html`; the app's start-up slices build it, and the one that completes its first
+/// screen swaps the two in one task, so no frame shows both or a half-built app.
 #[cfg(target_arch = "wasm32")]
 fn mount() {
-    leptos::mount::mount_to_body(model_card_studio::ui::App);
-    // The static first screen in index.html has done its job. Removed in the task that
-    // mounted the app, so no frame shows both.
-    if let Some(shell) = leptos::prelude::document().get_element_by_id("app-shell") {
-        shell.remove();
-    }
+    use leptos::prelude::document;
+    use model_card_studio::ui::deferred;
+    use wasm_bindgen::JsCast;
+
+    let document = document();
+    let host = document.get_element_by_id("app").and_then(|host| host.dyn_into().ok());
+    let Some(host) = host.or_else(|| document.body()) else {
+        return;
+    };
+    let shell = document.get_element_by_id("app-shell");
+    let shown = host.clone();
+    deferred::on_reveal(move || {
+        if let Some(shell) = shell {
+            shell.remove();
+        }
+        shown.set_hidden(false);
+    });
+    leptos::mount::mount_to(host, model_card_studio::ui::App).forget();
 }
 
 /// Markdown to sanitized HTML through the app's one renderer: what every preview section

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use super::banners::{BackupReminder, Banners};
 use super::browser::{now_ms, request_persistence};
 use super::chunks;
-use super::deferred::Deferred;
+use super::deferred::{Deferred, Reveal, later};
 use super::dialogs::{Dialogs, LazyDialog};
 use super::editor::Editor;
 use super::lazy::{Lazy, LazyWhenNear};
@@ -20,7 +20,8 @@ use crate::card::Card;
 use crate::display::relative_time;
 use crate::review::Status;
 
-/// The whole app.
+/// The whole app, built in start-up slices (`ui::deferred`): the header with the mount,
+/// then the listeners, the status line, the screen and the rest, each in a task of its own.
 #[component]
 pub fn App() -> impl IntoView {
     let signals = Signals::new(now_ms());
@@ -28,21 +29,8 @@ pub fn App() -> impl IntoView {
     let actions = Actions::start(signals);
     provide_context(actions);
     let dialogs = Dialogs::provide();
-    actions.install();
-    install_drop_and_paste(actions);
-    install_shortcuts(actions);
-    super::pwa::install(signals);
-    super::signed::install(signals);
-    #[cfg(feature = "crash-test")]
-    super::crash_test::install(signals);
-    let open_links = move || {
-        if !super::signed::open_link_in_address(actions) {
-            open_link_in_address(signals);
-        }
-    };
-    open_links();
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| open_links());
-    spawn_local(async move { actions.set_persistence(request_persistence().await) });
+    later(move || install_services(signals));
+    later(move || install(actions));
 
     let screen = move || signals.screen.get();
     let go = move |to: Screen| {
@@ -79,28 +67,59 @@ pub fn App() -> impl IntoView {
                 {tabs}
             </nav>
         </header>
-        <Banners />
-        <StatusLine />
+        <Deferred>
+            <Banners />
+            <StatusLine />
+        </Deferred>
         <main id="main" tabindex="-1">
-            {move || match screen() {
-                Screen::Editor => view! { <EditorScreen /> }.into_any(),
-                Screen::Review => view! { <OpenDraft><Lazy chunk=&chunks::REVIEW /></OpenDraft> }.into_any(),
-                Screen::Library => view! { <Lazy chunk=&chunks::LIBRARY /> }.into_any(),
-                Screen::Viewer => view! { <Lazy chunk=&chunks::VIEWER /> }.into_any(),
-            }}
+            <Deferred>
+                {move || match screen() {
+                    Screen::Editor => view! { <EditorScreen /> }.into_any(),
+                    Screen::Review => view! { <OpenDraft><Lazy chunk=&chunks::REVIEW /></OpenDraft> }.into_any(),
+                    Screen::Library => view! { <Lazy chunk=&chunks::LIBRARY /> }.into_any(),
+                    Screen::Viewer => view! { <Lazy chunk=&chunks::VIEWER /> }.into_any(),
+                }}
+            </Deferred>
         </main>
-        <footer class="app-footer">
-            <BackupReminder />
-        </footer>
-        <ToastArea />
-        // The dialogs whose code is a lazy chunk, each mounted only while open.
-        <LazyDialog open=dialogs.new_card chunk=&chunks::NEW_CARD />
-        <LazyDialog open=dialogs.share chunk=&chunks::SHARE />
-        <Show when=move || signals.metrics.with(Option::is_some)>
-            <Lazy chunk=&chunks::METRICS on_close=Callback::new(move |()| signals.metrics.set(None)) />
-        </Show>
-        <DropHint />
+        <Deferred>
+            <footer class="app-footer">
+                <BackupReminder />
+            </footer>
+            <ToastArea />
+            // The dialogs whose code is a lazy chunk, each mounted only while open.
+            <LazyDialog open=dialogs.new_card chunk=&chunks::NEW_CARD />
+            <LazyDialog open=dialogs.share chunk=&chunks::SHARE />
+            <Show when=move || signals.metrics.with(Option::is_some)>
+                <Lazy chunk=&chunks::METRICS on_close=Callback::new(move |()| signals.metrics.set(None)) />
+            </Show>
+            <DropHint />
+        </Deferred>
     }
+}
+
+/// The service worker and the reviewer's identity.
+fn install_services(signals: Signals) {
+    super::pwa::install(signals);
+    super::signed::install(signals);
+    #[cfg(feature = "crash-test")]
+    super::crash_test::install(signals);
+}
+
+/// The app's listeners and what a start opens: the autosave's page events, drop and
+/// paste, shortcuts, a link in the address, and the request for persistent storage.
+fn install(actions: Actions) {
+    let signals = actions.signals;
+    actions.install();
+    install_drop_and_paste(actions);
+    install_shortcuts(actions);
+    let open_links = move || {
+        if !super::signed::open_link_in_address(actions) {
+            open_link_in_address(signals);
+        }
+    };
+    open_links();
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| open_links());
+    spawn_local(async move { actions.set_persistence(request_persistence().await) });
 }
 
 /// The editor and its live preview, or a way to start when no draft is open.
@@ -122,39 +141,50 @@ fn EditorScreen() -> impl IntoView {
         <OpenDraft>
             <div class="editor-toolbar">
                 <Stepper />
-                <Toolbar />
-            </div>
-            <Show when=move || signals.report.with(Option::is_some)>
-                <Lazy chunk=&chunks::TRANSFER />
-            </Show>
-            <Show when=move || signals.card.with(|card| *card == Card::default())>
-                <div class="banner info" role="status">
-                    <p>"This card is empty. Fill it in field by field, import a file, or start from the example card to see how a finished one reads."</p>
-                    <button type="button" on:click=move |_| actions.start_from_example()>"Start from the example card"</button>
-                </div>
-            </Show>
-            {move || lock_note().map(|note| view! {
-                <div class="banner info lock-note" role="status">
-                    <p>{note}</p>
-                    <button type="button" class="secondary" on:click=move |_| signals.screen.set(Screen::Review)>"Go to review"</button>
-                </div>
-            })}
-            <div class="workspace">
-                <SectionNav />
-                <section id="editor" class="pane editor" aria-labelledby="editor-heading">
-                    <h2 id="editor-heading">"Card details"</h2>
-                    // A disabled fieldset disables every control inside: one switch for read-only.
-                    <fieldset class="editor-lock" disabled=locked>
-                        <legend class="visually-hidden">"Card fields"</legend>
-                        <Editor />
-                    </fieldset>
-                </section>
-                // The last start-up slice, after every section of the form.
                 <Deferred>
-                    <section class="pane preview" aria-labelledby="preview-heading">
-                        <h2 id="preview-heading">"Preview"</h2>
-                        <LazyWhenNear chunk=&chunks::PREVIEW />
+                    <Toolbar />
+                </Deferred>
+            </div>
+            <Deferred>
+                <Show when=move || signals.report.with(Option::is_some)>
+                    <Lazy chunk=&chunks::TRANSFER />
+                </Show>
+                <Show when=move || signals.card.with(|card| *card == Card::default())>
+                    <div class="banner info" role="status">
+                        <p>"This card is empty. Fill it in field by field, import a file, or start from the example card to see how a finished one reads."</p>
+                        <button type="button" on:click=move |_| actions.start_from_example()>"Start from the example card"</button>
+                    </div>
+                </Show>
+                {move || lock_note().map(|note| view! {
+                    <div class="banner info lock-note" role="status">
+                        <p>{note}</p>
+                        <button type="button" class="secondary" on:click=move |_| signals.screen.set(Screen::Review)>"Go to review"</button>
+                    </div>
+                })}
+            </Deferred>
+            // The static shell ends here: what follows arrives below it, slice by slice.
+            <Reveal />
+            <div class="workspace">
+                <Deferred>
+                    <SectionNav />
+                </Deferred>
+                <Deferred>
+                    <section id="editor" class="pane editor" aria-labelledby="editor-heading">
+                        <h2 id="editor-heading">"Card details"</h2>
+                        // A disabled fieldset disables every control inside: one switch for read-only.
+                        <fieldset class="editor-lock" disabled=locked>
+                            <legend class="visually-hidden">"Card fields"</legend>
+                            <Editor />
+                        </fieldset>
                     </section>
+                    // After every section of the form: a phone fetches the preview's
+                    // chunk only once the form is long enough to keep it out of sight.
+                    <Deferred>
+                        <section class="pane preview" aria-labelledby="preview-heading">
+                            <h2 id="preview-heading">"Preview"</h2>
+                            <LazyWhenNear chunk=&chunks::PREVIEW />
+                        </section>
+                    </Deferred>
                 </Deferred>
             </div>
         </OpenDraft>

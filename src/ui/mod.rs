@@ -10,7 +10,7 @@ mod browser;
 pub mod chunks;
 #[cfg(feature = "crash-test")]
 mod crash_test;
-mod deferred;
+pub mod deferred;
 mod dialogs;
 mod diff_view;
 mod editor;

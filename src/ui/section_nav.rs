@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::deferred::Deferred;
 use super::focus_field;
 use super::state::Signals;
 use crate::card::completeness::{Completeness, Missing};
@@ -58,7 +59,9 @@ fn MissingList(score: Memo<Completeness>) -> impl IntoView {
     view! {
         <details class="missing">
             <summary>{move || score.with(Completeness::missing_summary)}</summary>
+            // Out of sight until opened, so built in a start-up slice of its own.
             <ul>
+                <Deferred>
                 <For each=missing key=|m| (m.path, m.has_example) let(item)>
                     {
                         let path = item.path;
@@ -71,6 +74,7 @@ fn MissingList(score: Memo<Completeness>) -> impl IntoView {
                         }
                     }
                 </For>
+                </Deferred>
             </ul>
         </details>
     }

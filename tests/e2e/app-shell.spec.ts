@@ -70,3 +70,26 @@ for (const viewport of VIEWPORTS) {
     expect(await page.evaluate(() => (window as any).__shifts)).toEqual([]);
   });
 }
+
+test('the app is built out of sight and swapped for the shell in one task, with its first screen whole', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as any;
+    w.__reveal = null;
+    new MutationObserver(() => {
+      const app = document.getElementById('app');
+      if (w.__reveal || !app || app.hidden) return;
+      w.__reveal = {
+        shellStillThere: document.getElementById('app-shell') !== null,
+        banner: app.querySelector('main .banner.info p')?.textContent ?? null,
+        toolbar: app.querySelectorAll('.editor-toolbar .toolbar button').length,
+        status: app.querySelector('[data-testid="save-state"]') !== null,
+      };
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden'] });
+  });
+  await page.goto('./');
+  await expect(page.getByLabel('Name', { exact: true })).toBeVisible();
+  const reveal = await page.evaluate(() => (window as any).__reveal);
+  expect(reveal).toMatchObject({ shellStillThere: false, status: true });
+  expect(reveal.banner).toContain('This card is empty.');
+  expect(reveal.toolbar).toBeGreaterThan(3);
+});

@@ -18,8 +18,8 @@ use crate::storage::{
     DraftRecord, Drafts, LoadError, Read, SaveError, StorageError, draft_key, has_drafts,
 };
 use crate::ui::browser::{measure, now_ms, random_id};
-use crate::ui::chunks;
 use crate::ui::state::{NoticeKind, SaveState, Screen, Signals, StorageInfo};
+use crate::ui::{chunks, deferred};
 
 /// How long typing must pause before the draft is written.
 const DEBOUNCE: Duration = Duration::from_millis(400);
@@ -78,18 +78,21 @@ impl Actions {
             (Some(id), Some(read)) => actions.open(&id, read),
             _ => false,
         };
-        if !reopened {
-            let has_drafts =
-                signals.drafts.with_untracked(|drafts| drafts.iter().any(|d| !d.in_trash()));
-            if has_drafts {
-                signals.screen.set(Screen::Library);
-            } else {
+        let has_drafts =
+            signals.drafts.with_untracked(|drafts| drafts.iter().any(|d| !d.in_trash()));
+        if !reopened && has_drafts {
+            signals.screen.set(Screen::Library);
+        }
+        // A first visit's new draft is written in a start-up slice of its own, before
+        // the slices that build the screen (`ui::deferred`).
+        deferred::later(move || {
+            if !reopened && !has_drafts {
                 actions.create(Document::default(), None);
             }
-        }
-        if memory_only {
-            signals.save.set(SaveState::MemoryOnly);
-        }
+            if memory_only {
+                signals.save.set(SaveState::MemoryOnly);
+            }
+        });
         actions
     }
 
