@@ -5,13 +5,15 @@
 // 0b. DOMPurify is not loaded with the page: its script tag becomes a
 //    <meta name="mcs-dompurify"> with its content-hashed address and SRI hash, from which
 //    js/sanitize.js loads it with the first chunk that renders Markdown.
+// 0c. The stylesheet is inlined into index.html: the first paint then waits for no
+//    request but the page itself (docs/decisions.md §11e).
 // 1. A strict Content-Security-Policy <meta> in index.html. Trunk's module loader is an
 //    inline script, so it is allowed by its SHA-256 hash, computed here from the exact
 //    bytes Trunk wrote; nothing else inline may run.
 // 2. sw.js, the service worker (js/service-worker.js), with the list of this build's
 //    files and a cache name stamped with a hash of their content.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { placeChunks } from './split-chunks.mjs';
 
@@ -55,6 +57,27 @@ for (const file of readdirSync(stage).filter((f) => f.endsWith('.js'))) {
   index = index.replace(tag, meta);
 }
 
+// ---- 0c. The stylesheet, inline ----
+// A render-blocking stylesheet is one more round trip before the first paint; the static
+// shell is the first screen only once it is styled. Inlined, it is allowed by its hash.
+let styleHash;
+{
+  const links = [...index.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="\.\/([^"]+\.css)"[^>]*>/g)];
+  if (links.length !== 1) {
+    console.error(`post-build: expected one stylesheet link in index.html, found ${links.length}`);
+    process.exit(1);
+  }
+  const [tag, file] = links[0];
+  const css = readFileSync(join(stage, file), 'utf8');
+  if (/<\/style/i.test(css)) {
+    console.error(`post-build: ${file} contains "</style", which would end the inline stylesheet`);
+    process.exit(1);
+  }
+  index = index.replace(tag, () => `<style>${css}</style>`);
+  styleHash = createHash('sha256').update(css, 'utf8').digest('base64');
+  rmSync(join(stage, file));
+}
+
 // ---- 1. CSP ----
 const inline = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inline.length !== 1) {
@@ -65,7 +88,7 @@ const hash = createHash('sha256').update(inline[0], 'utf8').digest('base64');
 const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`,
-  "style-src 'self'",
+  `style-src 'self' 'sha256-${styleHash}'`,
   // Parsing card HTML that has style attributes (DOMPurify's first step, in an inert
   // document) reports a violation even though the sanitizer then drops every style
   // attribute. No script can run from a style attribute, and img-src keeps CSS from

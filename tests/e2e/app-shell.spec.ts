@@ -92,4 +92,6 @@ test('the app is built out of sight and swapped for the shell in one task, with 
   expect(reveal).toMatchObject({ shellStillThere: false, status: true });
   expect(reveal.banner).toContain('This card is empty.');
   expect(reveal.toolbar).toBeGreaterThan(3);
+  // The stylesheet is part of the page: the first paint waits for no other request.
+  expect(await page.locator('link[rel="stylesheet"]').count()).toBe(0);
 });
