@@ -37,7 +37,7 @@ pub fn on_reveal(show: impl FnOnce() + 'static) {
 }
 
 /// Shows the app in place of the static shell, once; later calls do nothing.
-pub fn reveal() {
+fn reveal() {
     if let Some(show) = REVEAL.with(|reveal| reveal.borrow_mut().take()) {
         show();
     }
