@@ -13,6 +13,7 @@ fn main() {
 
     console_error_panic_hook::set_once();
     split_points::provide();
+    deferred::finish_on_first_press();
     // Stored drafts are read by a chunk (docs/decisions.md §11d). A visitor who has some
     // waits for it behind the static first screen; a first visit mounts at once. If it
     // cannot load, the app says so at start and leaves the drafts alone.

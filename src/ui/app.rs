@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use super::banners::{BackupReminder, Banners};
 use super::browser::{now_ms, request_persistence};
 use super::chunks;
-use super::deferred::{Deferred, Reveal, later};
+use super::deferred::{AfterStartUp, Deferred, Reveal, later};
 use super::dialogs::{Dialogs, LazyDialog};
 use super::editor::Editor;
 use super::lazy::{Lazy, LazyWhenNear};
@@ -81,10 +81,12 @@ pub fn App() -> impl IntoView {
                 }}
             </Deferred>
         </main>
-        <Deferred>
+        <AfterStartUp>
             <footer class="app-footer">
                 <BackupReminder />
             </footer>
+        </AfterStartUp>
+        <Deferred>
             <ToastArea />
             // The dialogs whose code is a lazy chunk, each mounted only while open.
             <LazyDialog open=dialogs.new_card chunk=&chunks::NEW_CARD />

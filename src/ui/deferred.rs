@@ -4,29 +4,47 @@
 //! milliseconds on a phone (Lighthouse's total blocking time), most of it V8 compiling
 //! each function on its first call. So start-up is a queue of slices, each a task of its
 //! own: [`later`] puts work at the end of the queue, and [`Deferred`] renders its children
-//! in a slice. Timers run in the order they were set, so slices run in the order they
-//! were queued: what an earlier slice queues runs after everything already queued.
+//! in a slice. Slices run in the order they were queued: what an earlier slice queues
+//! runs after everything already queued.
 //!
 //! Until the first screen is whole, the app is built out of sight (in `#app`, hidden)
 //! behind the static shell of `index.html`, which shows the same first screen. A
 //! [`Reveal`] placed after the first screen's slices swaps the two in one task, so no
 //! frame shows a half-built app; if start-up finishes without passing one (a screen
-//! other than the editor), the swap happens then.
+//! other than the editor), the swap happens then. Out of sight, slices follow each other
+//! as fast as tasks can; once the app is shown, a frame is drawn after every few
+//! milliseconds of them, so what they added is laid out in short frames (a browser that
+//! runs timers back to back draws no frame in between, then lays out everything they
+//! added at once). A key or pointer press during start-up finishes it at once
+//! ([`finish_on_first_press`]).
 //!
 //! Only start-up is sliced: once the queue has drained, [`later`] runs its work at once
 //! and a `Deferred` renders at once, so a screen shown later (the editor after the review
 //! screen, with focus moved to one of its fields) is whole in its first frame.
 
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::time::Duration;
 
 use leptos::prelude::*;
 
+/// A slice of start-up work and the reactive owner that queued it.
+type Slice = (Option<Owner>, Box<dyn FnOnce()>);
+
 thread_local! {
-    /// Slices queued and not yet run.
-    static QUEUED: Cell<usize> = const { Cell::new(0) };
+    /// Slices queued and not yet run, in order.
+    static QUEUE: RefCell<VecDeque<Slice>> = const { RefCell::new(VecDeque::new()) };
+    /// Whether the next run of the queue is already scheduled.
+    static SCHEDULED: Cell<bool> = const { Cell::new(false) };
+    /// Whether the app is shown: from then on the slices wait for a frame now and then.
+    static SHOWN: Cell<bool> = const { Cell::new(false) };
+    /// When the slices since the last frame began (`performance.now()`, ms); `None` until
+    /// the app is shown, and right after, so the first frame shows the app on its own.
+    static SINCE_FRAME: Cell<Option<f64>> = const { Cell::new(None) };
     /// Whether start-up has finished: the queue drained once.
     static FINISHED: Cell<bool> = const { Cell::new(false) };
+    /// What waits for start-up to finish.
+    static WHEN_FINISHED: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
     /// What shows the app in place of the static shell, until it has run.
     static REVEAL: RefCell<Option<Box<dyn FnOnce()>>> = const { RefCell::new(None) };
 }
@@ -39,6 +57,7 @@ pub fn on_reveal(show: impl FnOnce() + 'static) {
 /// Shows the app in place of the static shell, once; later calls do nothing.
 fn reveal() {
     if let Some(show) = REVEAL.with(|reveal| reveal.borrow_mut().take()) {
+        SHOWN.set(true);
         show();
     }
 }
@@ -49,30 +68,108 @@ pub fn later(work: impl FnOnce() + 'static) {
     if FINISHED.get() {
         return work();
     }
-    QUEUED.set(QUEUED.get() + 1);
-    // Run under the owner that queued it, so what it provides is in that owner's context.
-    let owner = Owner::current();
-    set_timeout(
-        move || {
-            match owner {
-                Some(owner) => owner.with(work),
-                None => work(),
-            }
-            QUEUED.set(QUEUED.get() - 1);
-            if QUEUED.get() == 0 {
-                // Work rendered by this slice runs in this task's microtasks and may
-                // queue more, so whether the queue has drained is asked one turn later.
-                set_timeout(finish_if_drained, Duration::ZERO);
-            }
-        },
-        Duration::ZERO,
-    );
+    QUEUE.with(|queue| queue.borrow_mut().push_back((Owner::current(), Box::new(work))));
+    schedule();
 }
 
-fn finish_if_drained() {
-    if QUEUED.get() == 0 && !FINISHED.get() {
-        FINISHED.set(true);
-        reveal();
+/// How long slices may follow each other, once the app is shown, before the next waits
+/// for a frame: what they added is then laid out in a short frame of its own.
+const FRAME_BUDGET_MS: f64 = 8.0;
+
+/// Schedules the next slice, unless it is already. While the app is out of sight, slices
+/// follow each other as tasks. Once it is shown, they do so for [`FRAME_BUDGET_MS`], and
+/// then the next waits until a frame has been drawn: a browser that runs timers back to
+/// back draws no frame in between, and then lays out all they added in one long frame.
+/// (A hidden page draws no frames, so it goes on with tasks.)
+fn schedule() {
+    if SCHEDULED.replace(true) {
+        return;
+    }
+    let next = || set_timeout(run_next, Duration::ZERO);
+    let over_budget = SINCE_FRAME.get().is_none_or(|since| now() - since > FRAME_BUDGET_MS);
+    if SHOWN.get() && over_budget && !document().hidden() {
+        request_animation_frame(move || {
+            SINCE_FRAME.set(None);
+            next();
+        });
+    } else {
+        next();
+    }
+}
+
+/// `performance.now()`, in ms.
+fn now() -> f64 {
+    window().performance().map_or(0.0, |performance| performance.now())
+}
+
+/// Finishes start-up now, if it has not finished: runs every queued slice at once, in
+/// order, and shows the app.
+fn finish_now() {
+    if FINISHED.replace(true) {
+        return;
+    }
+    while let Some((owner, work)) = QUEUE.with(|queue| queue.borrow_mut().pop_front()) {
+        run(owner, work);
+    }
+    finished();
+}
+
+/// Makes the first key or pointer press during start-up finish it at once, so whatever
+/// the user reaches for (a field further down, an item of the missing list, a section)
+/// is there. It is a capture listener on the window, so it runs before the press's own
+/// handlers, and what the slices render is in the page before the click or the key's
+/// default action.
+pub fn finish_on_first_press() {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+
+    let finish = Closure::<dyn Fn()>::new(finish_now);
+    for event in ["pointerdown", "keydown"] {
+        let _ = window().add_event_listener_with_callback_and_bool(
+            event,
+            finish.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+    // One listener for the page's whole life.
+    finish.forget();
+}
+
+/// Runs one slice, under the owner that queued it, so what it provides is in that
+/// owner's context.
+fn run(owner: Option<Owner>, work: Box<dyn FnOnce()>) {
+    match owner {
+        Some(owner) => owner.with(work),
+        None => work(),
+    }
+}
+
+/// Start-up has finished: the app is shown if no [`Reveal`] did it, and what waited runs.
+fn finished() {
+    reveal();
+    for work in WHEN_FINISHED.take() {
+        work();
+    }
+}
+
+/// Runs the first queued slice. What it renders runs in this task's microtasks and may
+/// queue more, so the queue has drained only when a later turn finds it empty: then
+/// start-up has finished, and the app is shown if no [`Reveal`] did it.
+fn run_next() {
+    SCHEDULED.set(false);
+    if SHOWN.get() && SINCE_FRAME.get().is_none() {
+        SINCE_FRAME.set(Some(now()));
+    }
+    match QUEUE.with(|queue| queue.borrow_mut().pop_front()) {
+        Some((owner, work)) => {
+            run(owner, work);
+            schedule();
+        }
+        None => {
+            if !FINISHED.replace(true) {
+                finished();
+            }
+        }
     }
 }
 
@@ -91,4 +188,16 @@ pub fn Deferred(children: ChildrenFn) -> impl IntoView {
 #[component]
 pub fn Reveal() -> impl IntoView {
     later(reveal);
+}
+
+/// Its children: once start-up has finished. For what sits below the screen (the
+/// footer): shown earlier, it would be drawn under a screen still arriving slice by
+/// slice, then pushed down by each one (a layout shift).
+#[component]
+pub fn AfterStartUp(children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(FINISHED.get());
+    if !ready.get_untracked() {
+        WHEN_FINISHED.with_borrow_mut(|waiting| waiting.push(Box::new(move || ready.set(true))));
+    }
+    move || ready.get().then(|| children())
 }

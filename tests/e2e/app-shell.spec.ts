@@ -95,3 +95,67 @@ test('the app is built out of sight and swapped for the shell in one task, with 
   // The stylesheet is part of the page: the first paint waits for no other request.
   expect(await page.locator('link[rel="stylesheet"]').count()).toBe(0);
 });
+
+test('once the app is shown, the rest of the editor arrives over several frames, not in one', async ({ page }) => {
+  // After the reveal, a frame is drawn after every few milliseconds of start-up slices,
+  // so the browser lays out what they added in short frames, instead of drawing nothing
+  // while timers run back to back and then laying out all of them in one long frame.
+  // Every frame is counted, and every timer task numbered.
+  await page.addInitScript(() => {
+    const w = window as any;
+    let frame = 0;
+    let task = 0;
+    const count = () => {
+      frame += 1;
+      requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+    const setTimeout = window.setTimeout.bind(window);
+    (window as any).setTimeout = (work: () => void, ...rest: any[]) =>
+      setTimeout(() => {
+        task += 1;
+        work();
+      }, ...rest);
+    w.__fields = [] as { frame: number; task: number }[];
+    new MutationObserver((records) => {
+      const app = document.getElementById('app');
+      if (!app || app.hidden) return;
+      const fields = records.some((record) =>
+        [...record.addedNodes].some((node) => node instanceof Element && app.contains(node) && node.matches('.field, :has(.field)')),
+      );
+      if (fields) w.__fields.push({ frame, task });
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await page.goto('./');
+  await expect(page.locator('#app .rendered-card')).toBeVisible();
+  await expect(page.locator('.app-footer')).toBeAttached();
+  const fields: { frame: number; task: number }[] = await page.evaluate(() => (window as any).__fields);
+  expect(new Set(fields.map((field) => field.task)).size).toBeGreaterThan(10);
+  expect(new Set(fields.map((field) => field.frame)).size).toBeGreaterThanOrEqual(3);
+});
+
+test('a key pressed during start-up finishes it at once, so the whole editor is there for it', async ({ page }) => {
+  // A press while the form is still arriving slice by slice (a fast user, a keyboard user
+  // tabbing on) builds the rest of it before the press's own handlers and default action.
+  await page.addInitScript(() => {
+    const w = window as any;
+    new MutationObserver((_, observer) => {
+      const app = document.getElementById('app');
+      if (!app || app.hidden) return;
+      observer.disconnect();
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift' }));
+      setTimeout(() => {
+        w.__afterPress = {
+          fields: app.querySelectorAll('.field').length,
+          footer: document.querySelector('.app-footer') !== null,
+        };
+      }, 0);
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['hidden'] });
+  });
+  await page.goto('./');
+  await expect(page.locator('.app-footer')).toBeAttached();
+  const afterPress = await page.evaluate(() => (window as any).__afterPress);
+  expect(afterPress.footer).toBe(true);
+  expect(afterPress.fields).toBeGreaterThan(20);
+  expect(afterPress.fields).toBe(await page.locator('#app .field').count());
+});
