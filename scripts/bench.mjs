@@ -141,6 +141,8 @@ async function lazyOpen(browser, base) {
       const page = await context.newPage();
       await page.goto(base);
       await page.getByLabel('Name', { exact: true }).waitFor();
+      // Start-up has finished: the footer is the last thing it adds (ui::deferred).
+      await page.locator('.app-footer').waitFor({ state: 'attached' });
       await page.waitForLoadState('networkidle');
       await view.warm?.(page);
       times.push(
@@ -188,12 +190,15 @@ async function coldStartOnce(browser, base) {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.addInitScript(() => {
+      // Typeable: the Name field is in the page and not inside the hidden, still
+      // building app (docs/decisions.md §11e).
       new MutationObserver((_, observer) => {
-        if (document.getElementById('model_details.name')) {
+        const name = document.getElementById('model_details.name');
+        if (name && !name.closest('[hidden]')) {
           window.__typeable = performance.now();
           observer.disconnect();
         }
-      }).observe(document, { childList: true, subtree: true });
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
     });
     await page.goto(base);
     await page.waitForFunction(() => window.__typeable !== undefined);
