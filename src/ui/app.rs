@@ -164,8 +164,6 @@ fn EditorScreen() -> impl IntoView {
                     </div>
                 })}
             </Deferred>
-            // The static shell ends here: what follows arrives below it, slice by slice.
-            <Reveal />
             <div class="workspace">
                 <Deferred>
                     <SectionNav />
@@ -189,6 +187,11 @@ fn EditorScreen() -> impl IntoView {
                     </Deferred>
                 </Deferred>
             </div>
+            // The first screen is whole once the slices queued so far have run: the
+            // shell's part, the section list and the form's first fields (Name among them,
+            // so the editor is typeable the moment it is shown). The rest of the form
+            // arrives below them, slice by slice.
+            <Reveal />
         </OpenDraft>
     }
 }

@@ -12,8 +12,8 @@
 //! [`Reveal`] placed after the first screen's slices swaps the two in one task, so no
 //! frame shows a half-built app; if start-up finishes without passing one (a screen
 //! other than the editor), the swap happens then. Out of sight, slices follow each other
-//! as fast as tasks can; once the app is shown, a frame is drawn after every few
-//! milliseconds of them, so what they added is laid out in short frames (a browser that
+//! as fast as tasks can; once the app is shown, a frame is drawn after every few of
+//! them, so what they added is laid out in short frames (a browser that
 //! runs timers back to back draws no frame in between, then lays out everything they
 //! added at once). A key or pointer press during start-up finishes it at once
 //! ([`finish_on_first_press`]).
@@ -27,6 +27,8 @@ use std::collections::VecDeque;
 use std::time::Duration;
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A slice of start-up work and the reactive owner that queued it.
 type Slice = (Option<Owner>, Box<dyn FnOnce()>);
@@ -38,9 +40,9 @@ thread_local! {
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
     /// Whether the app is shown: from then on the slices wait for a frame now and then.
     static SHOWN: Cell<bool> = const { Cell::new(false) };
-    /// When the slices since the last frame began (`performance.now()`, ms); `None` until
-    /// the app is shown, and right after, so the first frame shows the app on its own.
-    static SINCE_FRAME: Cell<Option<f64>> = const { Cell::new(None) };
+    /// How many slices have run since the last frame; `None` until the app is shown, and
+    /// right after, so the first frame shows the app on its own.
+    static SINCE_FRAME: Cell<Option<usize>> = const { Cell::new(None) };
     /// Whether start-up has finished: the queue drained once.
     static FINISHED: Cell<bool> = const { Cell::new(false) };
     /// What waits for start-up to finish.
@@ -72,24 +74,32 @@ pub fn later(work: impl FnOnce() + 'static) {
     schedule();
 }
 
-/// How long slices may follow each other, once the app is shown, before the next waits
-/// for a frame: what they added is then laid out in a short frame of its own.
-const FRAME_BUDGET_MS: f64 = 8.0;
+/// How many slices may follow each other, once the app is shown, before the next waits
+/// for a frame: what they added (a few fields) is then laid out in a short frame. A count,
+/// not a time: what a frame lays out is what the slices added, however fast they ran.
+const SLICES_PER_FRAME: usize = 4;
 
 /// Schedules the next slice, unless it is already. While the app is out of sight, slices
-/// follow each other as tasks. Once it is shown, they do so for [`FRAME_BUDGET_MS`], and
-/// then the next waits until a frame has been drawn: a browser that runs timers back to
+/// follow each other as tasks. Once it is shown, [`SLICES_PER_FRAME`] of them do, and
+/// then the next waits until a frame has been drawn: a browser that runs tasks back to
 /// back draws no frame in between, and then lays out all they added in one long frame.
 /// (A hidden page draws no frames, so it goes on with tasks.)
 fn schedule() {
     if SCHEDULED.replace(true) {
         return;
     }
-    let next = || set_timeout(run_next, Duration::ZERO);
-    let over_budget = SINCE_FRAME.get().is_none_or(|since| now() - since > FRAME_BUDGET_MS);
-    if SHOWN.get() && over_budget && !document().hidden() {
+    let next = || {
+        let posted = NEXT_TASK.with(|port| {
+            port.as_ref().is_some_and(|port| port.post_message(&JsValue::NULL).is_ok())
+        });
+        if !posted {
+            set_timeout(run_next, Duration::ZERO);
+        }
+    };
+    let frame_due = SINCE_FRAME.get().is_none_or(|slices| slices >= SLICES_PER_FRAME);
+    if SHOWN.get() && frame_due && !document().hidden() {
         request_animation_frame(move || {
-            SINCE_FRAME.set(None);
+            SINCE_FRAME.set(Some(0));
             next();
         });
     } else {
@@ -97,9 +107,18 @@ fn schedule() {
     }
 }
 
-/// `performance.now()`, in ms.
-fn now() -> f64 {
-    window().performance().map_or(0.0, |performance| performance.now())
+thread_local! {
+    /// Where a message starts the task that runs the next slice. A timer set from a timer
+    /// would do, but after five levels of that a browser waits at least 4 ms before each
+    /// one; a message is a task at once. (Without a channel, a timer it is.)
+    static NEXT_TASK: Option<web_sys::MessagePort> = {
+        let channel = web_sys::MessageChannel::new().ok()?;
+        let run = Closure::<dyn Fn()>::new(run_next);
+        channel.port1().set_onmessage(Some(run.as_ref().unchecked_ref()));
+        // The handler for the page's whole life.
+        run.forget();
+        Some(channel.port2())
+    };
 }
 
 /// Finishes start-up now, if it has not finished: runs every queued slice at once, in
@@ -120,9 +139,6 @@ fn finish_now() {
 /// handlers, and what the slices render is in the page before the click or the key's
 /// default action.
 pub fn finish_on_first_press() {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen::closure::Closure;
-
     let finish = Closure::<dyn Fn()>::new(finish_now);
     for event in ["pointerdown", "keydown"] {
         let _ = window().add_event_listener_with_callback_and_bool(
@@ -157,8 +173,8 @@ fn finished() {
 /// start-up has finished, and the app is shown if no [`Reveal`] did it.
 fn run_next() {
     SCHEDULED.set(false);
-    if SHOWN.get() && SINCE_FRAME.get().is_none() {
-        SINCE_FRAME.set(Some(now()));
+    if let Some(slices) = SINCE_FRAME.get() {
+        SINCE_FRAME.set(Some(slices + 1));
     }
     match QUEUE.with(|queue| queue.borrow_mut().pop_front()) {
         Some((owner, work)) => {
