@@ -192,11 +192,7 @@ fn run_next() {
 /// Its children: during start-up, rendered in a slice of their own.
 #[component]
 pub fn Deferred(children: ChildrenFn) -> impl IntoView {
-    let ready = RwSignal::new(FINISHED.get());
-    if !ready.get_untracked() {
-        later(move || ready.set(true));
-    }
-    move || ready.get().then(|| children())
+    rendered_when(children, later)
 }
 
 /// Marks the end of the first screen: during start-up, the slice that swaps the static
@@ -211,9 +207,15 @@ pub fn Reveal() -> impl IntoView {
 /// slice, then pushed down by each one (a layout shift).
 #[component]
 pub fn AfterStartUp(children: ChildrenFn) -> impl IntoView {
+    rendered_when(children, |show| WHEN_FINISHED.with_borrow_mut(|waiting| waiting.push(show)))
+}
+
+/// `children`, rendered once start-up has finished, or earlier when the function that
+/// `wait` is given runs.
+fn rendered_when(children: ChildrenFn, wait: impl FnOnce(Box<dyn FnOnce()>)) -> impl IntoView {
     let ready = RwSignal::new(FINISHED.get());
     if !ready.get_untracked() {
-        WHEN_FINISHED.with_borrow_mut(|waiting| waiting.push(Box::new(move || ready.set(true))));
+        wait(Box::new(move || ready.set(true)));
     }
     move || ready.get().then(|| children())
 }
